@@ -1,0 +1,3 @@
+package io.conversationorchestrator;
+
+class Placeholder {}

@@ -1,3 +1,0 @@
-package io.conversationorchestrator;
-
-class Placeholder {}

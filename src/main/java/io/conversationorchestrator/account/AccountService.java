@@ -1,0 +1,116 @@
+package io.conversationorchestrator.account;
+
+import io.conversationorchestrator.api.ApiError;
+import io.conversationorchestrator.api.ApiException;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Creates accounts and API keys (operator API, bootstrap) and revokes keys. */
+@ApplicationScoped
+public class AccountService {
+  private final AccountRepository accounts;
+  private final ApiKeyRepository keys;
+  private final SecretHasher hasher;
+  private final CredentialVerifier verifier;
+  private final Vertx vertx;
+
+  public AccountService(
+      AccountRepository accounts,
+      ApiKeyRepository keys,
+      SecretHasher hasher,
+      CredentialVerifier verifier,
+      Vertx vertx) {
+    this.accounts = accounts;
+    this.keys = keys;
+    this.hasher = hasher;
+    this.verifier = verifier;
+    this.vertx = vertx;
+  }
+
+  /**
+   * Makes the account exist with this token: creates it, or resets the token of an existing one.
+   */
+  @WithTransaction
+  public Uni<AccountEntity> ensureAccount(String sid, String authToken, String friendlyName) {
+    return hash(authToken)
+        .chain(
+            hash -> accounts.findById(sid).chain(found -> upsert(found, sid, hash, friendlyName)));
+  }
+
+  /** A new account; 409 when the SID is taken (the operator must not reset tokens by accident). */
+  @WithTransaction
+  public Uni<AccountEntity> createAccount(String sid, String authToken, String friendlyName) {
+    return accounts
+        .findById(sid)
+        .onItem()
+        .ifNotNull()
+        .failWith(() -> ApiException.conflict("Account " + sid + " already exists", sid))
+        .chain(() -> ensureAccount(sid, authToken, friendlyName));
+  }
+
+  @WithTransaction
+  public Uni<ApiKeyEntity> createKey(String accountSid, String secret, String friendlyName) {
+    return accounts
+        .findById(accountSid)
+        .onItem()
+        .ifNull()
+        .failWith(
+            () -> new ApiException(ApiError.NOT_FOUND, "Account " + accountSid + " not found"))
+        .chain(() -> hash(secret))
+        .chain(hash -> keys.persist(newKey(accountSid, hash, friendlyName)));
+  }
+
+  @WithTransaction
+  public Uni<ApiKeyEntity> revokeKey(String accountSid, String keySid) {
+    return keys.find("sid = ?1 and accountSid = ?2", keySid, accountSid)
+        .firstResult()
+        .onItem()
+        .ifNull()
+        .failWith(() -> new ApiException(ApiError.NOT_FOUND, "API key " + keySid + " not found"))
+        .invoke(this::revoke);
+  }
+
+  private void revoke(ApiKeyEntity key) {
+    if (key.revokedAt == null) {
+      key.revokedAt = now();
+    }
+    verifier.forget(key.sid);
+  }
+
+  private Uni<AccountEntity> upsert(AccountEntity found, String sid, String hash, String name) {
+    AccountEntity account = found != null ? found : new AccountEntity();
+    account.authTokenHash = hash;
+    if (found == null) {
+      account.sid = sid;
+      account.friendlyName = name;
+      account.createdAt = now();
+      verifier.forget(sid);
+      return accounts.persist(account);
+    }
+    verifier.forget(sid);
+    return Uni.createFrom().item(account);
+  }
+
+  private static ApiKeyEntity newKey(String accountSid, String hash, String friendlyName) {
+    ApiKeyEntity key = new ApiKeyEntity();
+    key.sid = Sids.newApiKeySid();
+    key.accountSid = accountSid;
+    key.secretHash = hash;
+    key.friendlyName = friendlyName;
+    key.createdAt = now();
+    return key;
+  }
+
+  /** bcrypt on a worker thread: it would stall the event loop for tens of milliseconds. */
+  private Uni<String> hash(String secret) {
+    return vertx.executeBlocking(Uni.createFrom().item(() -> hasher.hash(secret)));
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,102 @@
+package io.conversationorchestrator.account;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks {@code AccountSid:AuthToken} and {@code ApiKeySid:Secret} pairs. bcrypt is deliberately
+ * slow, so a verified pair is remembered (as a digest, never in clear) for a short while.
+ */
+@ApplicationScoped
+public class CredentialVerifier {
+  private static final int MAX_CACHED = 10_000;
+
+  private final AccountRepository accounts;
+  private final ApiKeyRepository keys;
+  private final SecretHasher hasher;
+  private final Vertx vertx;
+  private final AuthConfig config;
+  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+  public CredentialVerifier(
+      AccountRepository accounts,
+      ApiKeyRepository keys,
+      SecretHasher hasher,
+      Vertx vertx,
+      AuthConfig config) {
+    this.accounts = accounts;
+    this.keys = keys;
+    this.hasher = hasher;
+    this.vertx = vertx;
+    this.config = config;
+  }
+
+  /** The account the credentials act for, or null when they are not valid. */
+  @WithSession
+  public Uni<String> accountFor(String username, String secret) {
+    byte[] digest = digest(username, secret);
+    Verified cached = verified.get(username);
+    if (cached != null && cached.isValidFor(digest)) {
+      return Uni.createFrom().item(cached.accountSid());
+    }
+    Uni<Stored> stored;
+    if (Sids.ACCOUNT.matcher(username).matches()) {
+      stored =
+          accounts
+              .findById(username)
+              .map(a -> a == null ? null : new Stored(a.sid, a.authTokenHash));
+    } else if (Sids.API_KEY.matcher(username).matches()) {
+      stored =
+          keys.findActive(username)
+              .map(k -> k == null ? null : new Stored(k.accountSid, k.secretHash));
+    } else {
+      return Uni.createFrom().nullItem();
+    }
+    return stored.chain(
+        s -> s == null ? Uni.createFrom().nullItem() : check(username, secret, digest, s));
+  }
+
+  /** Forgets a credential at once on this replica, e.g. when its key is revoked. */
+  public void forget(String username) {
+    verified.remove(username);
+  }
+
+  private Uni<String> check(String username, String secret, byte[] digest, Stored stored) {
+    Uni<Boolean> matches = Uni.createFrom().item(() -> hasher.matches(secret, stored.hash()));
+    return vertx.executeBlocking(matches).map(ok -> ok ? remember(username, digest, stored) : null);
+  }
+
+  private String remember(String username, byte[] digest, Stored stored) {
+    if (verified.size() >= MAX_CACHED) {
+      verified.clear();
+    }
+    Instant expiry = Instant.now().plus(config.credentialCacheTtl());
+    verified.put(username, new Verified(stored.accountSid(), digest, expiry));
+    return stored.accountSid();
+  }
+
+  private static byte[] digest(String username, String secret) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return sha.digest((username + ':' + secret).getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private record Stored(String accountSid, String hash) {}
+
+  private record Verified(String accountSid, byte[] digest, Instant expiry) {
+    boolean isValidFor(byte[] candidate) {
+      return Instant.now().isBefore(expiry) && MessageDigest.isEqual(digest, candidate);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.conversationorchestrator.account;
+
+import io.conversationorchestrator.api.ApiError;
+import io.conversationorchestrator.api.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Operator API: accounts and API keys. Secrets appear in these answers once, never again. */
+@Path("/operator/Accounts")
+@Tag(name = "Operator")
+public class OperatorResource {
+  private final AccountService accounts;
+
+  public OperatorResource(AccountService accounts) {
+    this.accounts = accounts;
+  }
+
+  public record NewAccount(
+      @Pattern(regexp = "^AC[0-9a-f]{32}$") String sid,
+      @Size(min = 16, max = 128) String authToken,
+      @Size(max = 64) String friendlyName) {}
+
+  public record AccountCreated(
+      String sid, String authToken, String friendlyName, Instant createdAt) {}
+
+  public record NewApiKey(@Size(max = 64) String friendlyName) {}
+
+  public record ApiKeyCreated(
+      String sid, String secret, String accountSid, String friendlyName, Instant createdAt) {}
+
+  public record ApiKeyRevoked(String sid, String accountSid, Instant revokedAt) {}
+
+  @POST
+  public Uni<Response> createAccount(@Valid NewAccount body) {
+    NewAccount request = body != null ? body : new NewAccount(null, null, null);
+    String sid = request.sid() != null ? request.sid() : Sids.newAccountSid();
+    String token = request.authToken() != null ? request.authToken() : Sids.newSecret();
+    return accounts
+        .createAccount(sid, token, request.friendlyName())
+        .map(a -> new AccountCreated(a.sid, token, a.friendlyName, a.createdAt))
+        .map(created -> Response.status(201).entity(created).build());
+  }
+
+  @POST
+  @Path("/{accountSid}/Keys")
+  public Uni<Response> createKey(
+      @PathParam("accountSid") String accountSid, @Valid NewApiKey body) {
+    String secret = Sids.newSecret();
+    String name = body != null ? body.friendlyName() : null;
+    return accounts
+        .createKey(accountSid, secret, name)
+        .map(k -> new ApiKeyCreated(k.sid, secret, k.accountSid, k.friendlyName, k.createdAt))
+        .map(created -> Response.status(201).entity(created).build());
+  }
+
+  @DELETE
+  @Path("/{accountSid}/Keys/{keySid}")
+  public Uni<ApiKeyRevoked> revokeKey(
+      @PathParam("accountSid") String accountSid, @PathParam("keySid") String keySid) {
+    if (!Sids.API_KEY.matcher(keySid).matches()) {
+      throw new ApiException(ApiError.NOT_FOUND, "API key not found");
+    }
+    return accounts
+        .revokeKey(accountSid, keySid)
+        .map(k -> new ApiKeyRevoked(k.sid, k.accountSid, k.revokedAt));
+  }
+}

@@ -1,0 +1,108 @@
+package io.conversationorchestrator.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where failures become HTTP answers. Bodies never carry stack traces or class names;
+ * unexpected failures are logged with an id the body repeats.
+ */
+public class ApiExceptionMappers {
+  private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+
+  @ServerExceptionMapper
+  public Response apiException(ApiException e) {
+    Response.ResponseBuilder response = builder(e.error(), e.getMessage());
+    if (e.conflictingResourceId() != null) {
+      response.header("X-Conflicting-Resource-Id", e.conflictingResourceId());
+    }
+    return response.build();
+  }
+
+  @ServerExceptionMapper
+  public Response constraintViolation(ConstraintViolationException e) {
+    String message =
+        e.getConstraintViolations().stream()
+            .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+            .map(ApiExceptionMappers::describe)
+            .findFirst()
+            .orElse("Invalid request");
+    return respond(ApiError.INVALID_PARAMETER, message);
+  }
+
+  /** Declared for this exact type: Quarkus has a built-in mapper for it that answers no body. */
+  @ServerExceptionMapper
+  public Response mismatchedInput(MismatchedInputException e) {
+    return respond(ApiError.INVALID_PARAMETER, JsonErrors.describe(e));
+  }
+
+  @ServerExceptionMapper
+  public Response jsonMapping(JsonMappingException e) {
+    return respond(ApiError.INVALID_PARAMETER, JsonErrors.describe(e));
+  }
+
+  @ServerExceptionMapper
+  public Response jsonProcessing(JsonProcessingException e) {
+    return respond(ApiError.INVALID_PARAMETER, "The request body is not valid JSON");
+  }
+
+  @ServerExceptionMapper
+  public Response webApplication(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    ApiError error = ApiError.forStatus(status);
+    String message =
+        switch (status) {
+          case 404 -> "The requested resource was not found";
+          case 405 -> "Method not allowed for this resource";
+          case 406 -> "Only application/json responses are available";
+          case 415 -> "The request body must be application/json";
+          case 400 ->
+              e.getCause() instanceof JsonProcessingException cause
+                  ? JsonErrors.invalid(cause).getMessage()
+                  : "Invalid request";
+          default -> status >= 500 ? "Internal error" : "Invalid request";
+        };
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON)
+        .entity(new ErrorBody(error.code(), message, ErrorBody.of(error, "").moreInfo(), status))
+        .build();
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e) {
+    if (Failures.isDatabaseUnavailable(e)) {
+      LOG.warnf("Database unavailable: %s", e.getMessage());
+      return respond(ApiError.UNAVAILABLE, "The service is temporarily unavailable; retry later");
+    }
+    String incident = UUID.randomUUID().toString();
+    LOG.errorf(e, "Unexpected failure, incident %s", incident);
+    return respond(ApiError.INTERNAL, "Internal error (incident " + incident + ")");
+  }
+
+  private static String describe(ConstraintViolation<?> violation) {
+    String field = FieldPaths.fromPropertyPath(violation.getPropertyPath());
+    return field.isEmpty()
+        ? violation.getMessage()
+        : "Invalid value for '" + field + "': " + violation.getMessage();
+  }
+
+  private static Response respond(ApiError error, String message) {
+    return builder(error, message).build();
+  }
+
+  private static Response.ResponseBuilder builder(ApiError error, String message) {
+    return Response.status(error.status())
+        .type(MediaType.APPLICATION_JSON)
+        .entity(ErrorBody.of(error, message));
+  }
+}

@@ -1,0 +1,6 @@
+package io.conversationorchestrator.configuration;
+
+public enum CallbackMethod {
+  POST,
+  GET
+}

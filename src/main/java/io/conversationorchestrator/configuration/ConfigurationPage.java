@@ -1,0 +1,14 @@
+package io.conversationorchestrator.configuration;
+
+import io.conversationorchestrator.api.Page;
+import io.conversationorchestrator.api.PageMeta;
+import java.util.List;
+
+/** The list envelope: {@code {configurations: [...], meta: {...}}}. */
+public record ConfigurationPage(List<ConfigurationResponse> configurations, PageMeta meta) {
+  public static final String KEY = "configurations";
+
+  public static ConfigurationPage of(Page<ConfigurationResponse> page) {
+    return new ConfigurationPage(page.items(), page.meta());
+  }
+}

@@ -1,0 +1,134 @@
+package io.conversationorchestrator.configuration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.conversationorchestrator.account.CallerAccount;
+import io.conversationorchestrator.api.ApiException;
+import io.conversationorchestrator.api.ApiReply;
+import io.conversationorchestrator.api.Idempotency;
+import io.conversationorchestrator.api.PageParams;
+import io.conversationorchestrator.api.RequestValidation;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestQuery;
+
+@Path("/v2/ControlPlane/Configurations")
+@Tag(name = "Configurations")
+public class ConfigurationResource {
+  private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  private final ConfigurationService service;
+  private final Idempotency idempotency;
+  private final RequestValidation validation;
+  private final CallerAccount caller;
+
+  public ConfigurationResource(
+      ConfigurationService service,
+      Idempotency idempotency,
+      RequestValidation validation,
+      CallerAccount caller) {
+    this.service = service;
+    this.idempotency = idempotency;
+    this.validation = validation;
+    this.caller = caller;
+  }
+
+  @POST
+  public Uni<Response> create(
+      ConfigurationBody body, @RestHeader(IDEMPOTENCY_KEY) String key, @Context UriInfo uri) {
+    validation.check(body, ConfigurationBody.OnCreate.class);
+    String account = caller.sid();
+    return idempotency
+        .execute(
+            account,
+            key,
+            "POST configurations",
+            body,
+            () -> service.create(account, body, uri.getBaseUri()))
+        .map(ApiReply::toResponse);
+  }
+
+  @GET
+  public Uni<ConfigurationPage> list(
+      @BeanParam PageParams paging, @RestQuery String memoryStoreId) {
+    if (memoryStoreId != null && !memoryStoreId.matches(ConfigurationBody.MEMORY_STORE_ID)) {
+      throw ApiException.invalid(
+          "Invalid value for 'memoryStoreId': must match " + ConfigurationBody.MEMORY_STORE_ID);
+    }
+    List<String> store = memoryStoreId == null ? List.of() : List.of(memoryStoreId);
+    return service
+        .list(caller.sid(), paging.query(Map.of("memoryStoreId", store)))
+        .map(ConfigurationPage::of);
+  }
+
+  @GET
+  @Path("/{id}")
+  public Uni<ConfigurationResponse> fetch(@PathParam("id") String id) {
+    return service.fetch(caller.sid(), id);
+  }
+
+  @PUT
+  @Path("/{id}")
+  public Uni<Response> replace(
+      @PathParam("id") String id,
+      ConfigurationBody body,
+      @RestHeader(IDEMPOTENCY_KEY) String key,
+      @Context UriInfo uri) {
+    validation.check(body, ConfigurationBody.OnReplace.class);
+    String account = caller.sid();
+    return idempotency
+        .execute(
+            account,
+            key,
+            "PUT configurations/" + id,
+            body,
+            () -> service.replace(account, id, body, uri.getBaseUri()))
+        .map(ApiReply::toResponse);
+  }
+
+  @PATCH
+  @Path("/{id}")
+  public Uni<Response> patch(
+      @PathParam("id") String id,
+      JsonNode body,
+      @RestHeader(IDEMPOTENCY_KEY) String key,
+      @Context UriInfo uri) {
+    String account = caller.sid();
+    return idempotency
+        .execute(
+            account,
+            key,
+            "PATCH configurations/" + id,
+            body,
+            () -> service.patch(account, id, body, uri.getBaseUri()))
+        .map(ApiReply::toResponse);
+  }
+
+  @DELETE
+  @Path("/{id}")
+  public Uni<Response> delete(
+      @PathParam("id") String id, @RestHeader(IDEMPOTENCY_KEY) String key, @Context UriInfo uri) {
+    String account = caller.sid();
+    return idempotency
+        .execute(
+            account,
+            key,
+            "DELETE configurations/" + id,
+            Map.of(),
+            () -> service.delete(account, id, uri.getBaseUri()))
+        .map(ApiReply::toResponse);
+  }
+}

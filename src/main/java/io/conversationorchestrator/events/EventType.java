@@ -1,0 +1,26 @@
+package io.conversationorchestrator.events;
+
+/** Domain event types, named after the hosted product's webhook events. */
+public enum EventType {
+  CONFIGURATION_CREATED(EventStream.CONFIGURATIONS),
+  CONFIGURATION_UPDATED(EventStream.CONFIGURATIONS),
+  CONFIGURATION_DELETED(EventStream.CONFIGURATIONS),
+  CONVERSATION_CREATED(EventStream.CONVERSATIONS),
+  CONVERSATION_UPDATED(EventStream.CONVERSATIONS),
+  CONVERSATION_DELETED(EventStream.CONVERSATIONS),
+  PARTICIPANT_ADDED(EventStream.CONVERSATIONS),
+  PARTICIPANT_UPDATED(EventStream.CONVERSATIONS),
+  PARTICIPANT_REMOVED(EventStream.CONVERSATIONS),
+  COMMUNICATION_CREATED(EventStream.CONVERSATIONS),
+  COMMUNICATION_UPDATED(EventStream.CONVERSATIONS);
+
+  private final EventStream stream;
+
+  EventType(EventStream stream) {
+    this.stream = stream;
+  }
+
+  public EventStream stream() {
+    return stream;
+  }
+}

@@ -1,0 +1,7 @@
+package io.conversationorchestrator.operation;
+
+public enum OperationStatus {
+  PENDING,
+  COMPLETED,
+  FAILED
+}

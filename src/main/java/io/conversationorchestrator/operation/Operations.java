@@ -1,0 +1,43 @@
+package io.conversationorchestrator.operation;
+
+import io.conversationorchestrator.api.ApiReply;
+import io.conversationorchestrator.api.ResourceType;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * Records control-plane operations. Changes are applied in the request's own transaction, so the
+ * operation is written COMPLETED in that same transaction: a client polling its status URL sees
+ * COMPLETED as soon as the 202 arrives, and never a status that the data contradicts.
+ */
+@ApplicationScoped
+public class Operations {
+  private final OperationRepository repository;
+
+  public Operations(OperationRepository repository) {
+    this.repository = repository;
+  }
+
+  /** Must run inside the transaction of the change it reports. */
+  public Uni<ApiReply> completed(String accountSid, URI baseUri, Map<String, String> related) {
+    OperationEntity operation = new OperationEntity();
+    operation.id = ResourceType.newUuid();
+    operation.accountSid = accountSid;
+    operation.status = OperationStatus.COMPLETED.name();
+    operation.related = related;
+    operation.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    operation.completedAt = operation.createdAt;
+    String id = ResourceType.OPERATION.format(operation.id);
+    return repository
+        .persist(operation)
+        .map(saved -> OperationAccepted.reply(id, statusUrl(baseUri, id), related));
+  }
+
+  public static String statusUrl(URI baseUri, String operationId) {
+    return baseUri.resolve("v2/ControlPlane/Operations/" + operationId).toString();
+  }
+}

@@ -2,12 +2,11 @@ package io.conversationorchestrator.account;
 
 import io.conversationorchestrator.api.ApiError;
 import io.conversationorchestrator.api.ApiException;
+import io.conversationorchestrator.api.Time;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /** Creates accounts and API keys (operator API, bootstrap) and revokes keys. */
 @ApplicationScoped
@@ -76,7 +75,7 @@ public class AccountService {
 
   private void revoke(ApiKeyEntity key) {
     if (key.revokedAt == null) {
-      key.revokedAt = now();
+      key.revokedAt = Time.now();
     }
     verifier.forget(key.sid);
   }
@@ -87,7 +86,7 @@ public class AccountService {
     if (found == null) {
       account.sid = sid;
       account.friendlyName = name;
-      account.createdAt = now();
+      account.createdAt = Time.now();
       verifier.forget(sid);
       return accounts.persist(account);
     }
@@ -101,16 +100,12 @@ public class AccountService {
     key.accountSid = accountSid;
     key.secretHash = hash;
     key.friendlyName = friendlyName;
-    key.createdAt = now();
+    key.createdAt = Time.now();
     return key;
   }
 
   /** bcrypt on a worker thread: it would stall the event loop for tens of milliseconds. */
   private Uni<String> hash(String secret) {
     return vertx.executeBlocking(Uni.createFrom().item(() -> hasher.hash(secret)));
-  }
-
-  private static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 }

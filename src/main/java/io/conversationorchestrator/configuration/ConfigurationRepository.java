@@ -23,6 +23,16 @@ public class ConfigurationRepository implements PanacheRepositoryBase<Configurat
         .firstResult();
   }
 
+  /**
+   * Share-locked read for creating a conversation under the configuration: edits may wait a moment,
+   * and a concurrent delete cannot slip between the check and the insert.
+   */
+  public Uni<ConfigurationEntity> findOwnedForShare(String accountSid, UUID id) {
+    return find("id = ?1 and accountSid = ?2", id, accountSid)
+        .withLock(LockModeType.PESSIMISTIC_READ)
+        .firstResult();
+  }
+
   public Uni<ConfigurationEntity> findByV1Bridge(String accountSid, String serviceId) {
     return find("accountSid = ?1 and v1BridgeServiceId = ?2", accountSid, serviceId).firstResult();
   }

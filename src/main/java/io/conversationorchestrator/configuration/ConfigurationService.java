@@ -8,6 +8,7 @@ import io.conversationorchestrator.api.Page;
 import io.conversationorchestrator.api.PageQuery;
 import io.conversationorchestrator.api.RequestValidation;
 import io.conversationorchestrator.api.ResourceType;
+import io.conversationorchestrator.api.Time;
 import io.conversationorchestrator.events.EventType;
 import io.conversationorchestrator.events.Outbox;
 import io.conversationorchestrator.operation.Operations;
@@ -17,8 +18,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -59,7 +58,7 @@ public class ConfigurationService {
     entity.accountSid = accountSid;
     entity.apply(body);
     entity.version = 1;
-    entity.createdAt = now();
+    entity.createdAt = Time.now();
     entity.updatedAt = entity.createdAt;
     return ensureBridgeFree(entity)
         .chain(() -> repository.persist(entity))
@@ -114,7 +113,7 @@ public class ConfigurationService {
   private Uni<ApiReply> update(ConfigurationEntity entity, ConfigurationBody body, URI baseUri) {
     entity.apply(body);
     entity.version++;
-    entity.updatedAt = now();
+    entity.updatedAt = Time.now();
     return ensureBridgeFree(entity)
         .chain(() -> committed(EventType.CONFIGURATION_UPDATED, entity, baseUri));
   }
@@ -187,9 +186,5 @@ public class ConfigurationService {
         .onItem()
         .ifNull()
         .failWith(() -> ApiException.notFound(ResourceType.CONFIGURATION, id));
-  }
-
-  private static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -2,11 +2,10 @@ package io.conversationorchestrator.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conversationorchestrator.api.ResourceType;
+import io.conversationorchestrator.api.Time;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Appends domain events to the outbox in the caller's transaction: the change and its event commit
@@ -27,6 +26,17 @@ public class Outbox {
    */
   public Uni<Void> append(
       EventType type, String key, String subject, String accountSid, Object data) {
+    return append(type, key, subject, accountSid, data, null);
+  }
+
+  /** An event that reports a status change as well. */
+  public Uni<Void> append(
+      EventType type,
+      String key,
+      String subject,
+      String accountSid,
+      Object data,
+      StatusChange change) {
     OutboxEventEntity event = new OutboxEventEntity();
     event.id = ResourceType.newUuid();
     event.stream = type.stream().name();
@@ -34,8 +44,18 @@ public class Outbox {
     event.eventType = type.name();
     event.accountSid = accountSid;
     event.subject = subject;
-    event.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    event.payload = json.valueToTree(new DomainEvent(type, event.createdAt, data));
+    event.createdAt = Time.now();
+    DomainEvent payload =
+        change == null
+            ? new DomainEvent(type, event.createdAt, null, null, null, data)
+            : new DomainEvent(
+                type,
+                event.createdAt,
+                change.previousStatus(),
+                change.status(),
+                change.reason(),
+                data);
+    event.payload = json.valueToTree(payload);
     return Panache.getSession().chain(s -> s.persist(event));
   }
 }

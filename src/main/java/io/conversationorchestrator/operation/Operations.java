@@ -2,11 +2,10 @@ package io.conversationorchestrator.operation;
 
 import io.conversationorchestrator.api.ApiReply;
 import io.conversationorchestrator.api.ResourceType;
+import io.conversationorchestrator.api.Time;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
@@ -29,7 +28,7 @@ public class Operations {
     operation.accountSid = accountSid;
     operation.status = OperationStatus.COMPLETED.name();
     operation.related = related;
-    operation.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    operation.createdAt = Time.now();
     operation.completedAt = operation.createdAt;
     String id = ResourceType.OPERATION.format(operation.id);
     return repository

@@ -1,0 +1,6 @@
+package io.conversationorchestrator.communication;
+
+public enum ContentType {
+  TEXT,
+  TRANSCRIPTION
+}

@@ -1,0 +1,76 @@
+package io.conversationorchestrator.conversation;
+
+import io.conversationorchestrator.configuration.ChannelSetting;
+import io.conversationorchestrator.configuration.StatusTimeouts;
+import io.conversationorchestrator.lifecycle.ConversationStatus;
+import io.conversationorchestrator.lifecycle.Schedule;
+import io.conversationorchestrator.lifecycle.Timeline;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+@Table(name = "conversation")
+public class ConversationEntity {
+  @Id public UUID id;
+  public String accountSid;
+  public UUID configurationId;
+  public String status;
+  public String name;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  public Map<String, String> metadata;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  public ConversationConfiguration configuration;
+
+  /** Channel name → ISO instant of that channel's last activity. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  public Map<String, String> channelActivity;
+
+  public String groupingKey;
+  public Instant lastActivityAt;
+  public Instant inactiveAt;
+  public Instant closesAt;
+  public Instant nextTransitionAt;
+  public Instant createdAt;
+  public Instant updatedAt;
+
+  public ConversationStatus status() {
+    return ConversationStatus.valueOf(status);
+  }
+
+  /** What the lifecycle rules see of this conversation. */
+  public Timeline timeline() {
+    Map<String, Instant> activity = new HashMap<>();
+    channelActivity.forEach((channel, at) -> activity.put(channel, Instant.parse(at)));
+    Map<String, StatusTimeouts> timeouts = new HashMap<>();
+    Map<?, ChannelSetting> settings = configuration.channelSettings();
+    settings.forEach(
+        (channel, setting) -> {
+          if (setting != null && setting.statusTimeouts() != null) {
+            timeouts.put(channel.toString(), setting.statusTimeouts());
+          }
+        });
+    return new Timeline(status(), createdAt, activity, timeouts);
+  }
+
+  /** Takes the status, activity and deadlines the rules worked out. */
+  public void apply(Timeline timeline, Schedule schedule) {
+    status = timeline.status().name();
+    Map<String, String> activity = new HashMap<>();
+    timeline.channelActivity().forEach((channel, at) -> activity.put(channel, at.toString()));
+    channelActivity = activity;
+    lastActivityAt =
+        timeline.channelActivity().values().stream().max(Instant::compareTo).orElse(null);
+    inactiveAt = schedule.inactiveAt();
+    closesAt = schedule.closesAt();
+    nextTransitionAt = schedule.nextTransitionAt();
+  }
+}

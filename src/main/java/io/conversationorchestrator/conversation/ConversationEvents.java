@@ -1,0 +1,51 @@
+package io.conversationorchestrator.conversation;
+
+import io.conversationorchestrator.api.ResourceType;
+import io.conversationorchestrator.events.EventType;
+import io.conversationorchestrator.events.Outbox;
+import io.conversationorchestrator.events.StatusChange;
+import io.conversationorchestrator.lifecycle.Transition;
+import io.conversationorchestrator.participant.ParticipantRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Appends conversation events whose data is the conversation as the API returns it. */
+@ApplicationScoped
+public class ConversationEvents {
+  private final Outbox outbox;
+  private final ParticipantRepository participants;
+
+  public ConversationEvents(Outbox outbox, ParticipantRepository participants) {
+    this.outbox = outbox;
+    this.participants = participants;
+  }
+
+  /** The conversation as the API returns it, participants loaded. */
+  public Uni<ConversationResponse> respond(ConversationEntity conversation) {
+    return participants
+        .listFor(List.of(conversation.id))
+        .map(list -> ConversationResponse.of(conversation, list));
+  }
+
+  /** Loads the participants, appends the event, and answers the conversation as returned. */
+  public Uni<ConversationResponse> append(
+      EventType type, ConversationEntity conversation, Transition transition) {
+    return respond(conversation).call(response -> append(type, response, transition));
+  }
+
+  public Uni<Void> append(
+      EventType type, ConversationResponse conversation, Transition transition) {
+    StatusChange change =
+        transition == null
+            ? null
+            : new StatusChange(
+                transition.from().name(), transition.to().name(), transition.reason().name());
+    return outbox.append(
+        type, conversation.id(), conversation.id(), conversation.accountId(), conversation, change);
+  }
+
+  public static String id(ConversationEntity conversation) {
+    return ResourceType.CONVERSATION.format(conversation.id);
+  }
+}

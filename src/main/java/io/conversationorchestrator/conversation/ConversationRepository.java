@@ -1,0 +1,71 @@
+package io.conversationorchestrator.conversation;
+
+import io.conversationorchestrator.api.PageQuery;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ConversationRepository implements PanacheRepositoryBase<ConversationEntity, UUID> {
+
+  public Uni<ConversationEntity> findOwned(String accountSid, UUID id) {
+    return find("id = ?1 and accountSid = ?2", id, accountSid).firstResult();
+  }
+
+  /**
+   * Row-locked read. Every transaction that writes events about a conversation takes this lock
+   * first, so the outbox order of one conversation's events is their commit order.
+   */
+  public Uni<ConversationEntity> findOwnedForUpdate(String accountSid, UUID id) {
+    return find("id = ?1 and accountSid = ?2", id, accountSid)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .firstResult();
+  }
+
+  /**
+   * Newest first; filters: {@code status} (any of), {@code channelId} (communications, addresses).
+   */
+  public Uni<List<ConversationEntity>> page(String accountSid, PageQuery query) {
+    StringBuilder sql =
+        new StringBuilder("select * from conversation c where c.account_sid = :account");
+    Map<String, Object> params = new HashMap<>();
+    params.put("account", accountSid);
+    List<String> statuses = query.filterValues("status");
+    if (!statuses.isEmpty()) {
+      sql.append(" and c.status in (:statuses)");
+      params.put("statuses", statuses);
+    }
+    String channelId = query.filter("channelId");
+    if (channelId != null) {
+      sql.append(" and (c.id in (select m.conversation_id from communication m")
+          .append(" where m.account_sid = :account and m.channel_id = :channelId)")
+          .append(" or c.id in (select p.conversation_id from participant p")
+          .append(" where p.contact @> cast(:contact as jsonb)))");
+      params.put("channelId", channelId);
+      params.put("contact", "{\"addresses\":[{\"channelId\":" + jsonString(channelId) + "}]}");
+    }
+    if (query.boundary() != null) {
+      sql.append(query.backward() ? " and c.id > :boundary" : " and c.id < :boundary");
+      params.put("boundary", query.boundaryId());
+    }
+    sql.append(query.backward() ? " order by c.id asc" : " order by c.id desc");
+    sql.append(" limit ").append(query.fetchSize());
+    return Panache.getSession()
+        .chain(
+            s -> {
+              var nativeQuery = s.createNativeQuery(sql.toString(), ConversationEntity.class);
+              params.forEach(nativeQuery::setParameter);
+              return nativeQuery.getResultList();
+            });
+  }
+
+  private static String jsonString(String value) {
+    return io.vertx.core.json.Json.encode(value);
+  }
+}

@@ -1,0 +1,47 @@
+package io.conversationorchestrator.conversation;
+
+import io.conversationorchestrator.api.ResourceType;
+import io.conversationorchestrator.lifecycle.ConversationStatus;
+import io.conversationorchestrator.participant.ParticipantEntity;
+import io.conversationorchestrator.participant.ParticipantResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contract's Conversation, plus three fields clients of a lifecycle service need: the last
+ * activity and the next scheduled transitions (null where none applies).
+ */
+public record ConversationResponse(
+    String id,
+    String accountId,
+    String configurationId,
+    ConversationStatus status,
+    String name,
+    Instant createdAt,
+    Instant updatedAt,
+    ConversationConfiguration configuration,
+    Map<String, String> metadata,
+    List<ParticipantResponse> participants,
+    Instant lastActivityAt,
+    Instant inactiveAt,
+    Instant closesAt) {
+
+  public static ConversationResponse of(
+      ConversationEntity e, List<ParticipantEntity> participants) {
+    return new ConversationResponse(
+        ResourceType.CONVERSATION.format(e.id),
+        e.accountSid,
+        ResourceType.CONFIGURATION.format(e.configurationId),
+        e.status(),
+        e.name,
+        e.createdAt,
+        e.updatedAt,
+        e.configuration,
+        e.metadata,
+        participants.stream().map(ParticipantResponse::of).toList(),
+        e.lastActivityAt,
+        e.inactiveAt,
+        e.closesAt);
+  }
+}

@@ -1,0 +1,155 @@
+package io.conversationorchestrator.conversation;
+
+import io.conversationorchestrator.api.ApiException;
+import io.conversationorchestrator.api.Page;
+import io.conversationorchestrator.api.PageQuery;
+import io.conversationorchestrator.api.ResourceType;
+import io.conversationorchestrator.api.Time;
+import io.conversationorchestrator.configuration.ConfigurationEntity;
+import io.conversationorchestrator.configuration.ConfigurationRepository;
+import io.conversationorchestrator.events.EventType;
+import io.conversationorchestrator.lifecycle.ConversationStatus;
+import io.conversationorchestrator.lifecycle.LifecycleRules;
+import io.conversationorchestrator.lifecycle.Timeline;
+import io.conversationorchestrator.participant.Address;
+import io.conversationorchestrator.participant.ParticipantBody;
+import io.conversationorchestrator.participant.ParticipantEntity;
+import io.conversationorchestrator.participant.ParticipantFactory;
+import io.conversationorchestrator.participant.ParticipantRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Creating, reading and listing conversations; updates are in {@link ConversationUpdates}. */
+@ApplicationScoped
+public class ConversationService {
+  private final ConversationRepository conversations;
+  private final ConfigurationRepository configurations;
+  private final ParticipantFactory participantFactory;
+  private final ParticipantRepository participants;
+  private final ConversationEvents events;
+  private final LifecycleRules rules;
+
+  public ConversationService(
+      ConversationRepository conversations,
+      ConfigurationRepository configurations,
+      ParticipantFactory participantFactory,
+      ParticipantRepository participants,
+      ConversationEvents events,
+      LifecycleRules rules) {
+    this.conversations = conversations;
+    this.configurations = configurations;
+    this.participantFactory = participantFactory;
+    this.participants = participants;
+    this.events = events;
+    this.rules = rules;
+  }
+
+  /** The conversation, its participants and its configuration snapshot, all or nothing. */
+  @WithTransaction
+  public Uni<ConversationResponse> create(String accountSid, CreateConversationBody body) {
+    UUID configurationId =
+        ResourceType.CONFIGURATION
+            .parse(body.configurationId())
+            .orElseThrow(() -> configurationNotFound(body.configurationId()));
+    return configurations
+        .findOwnedForShare(accountSid, configurationId)
+        .onItem()
+        .ifNull()
+        .failWith(() -> configurationNotFound(body.configurationId()))
+        .chain(configuration -> open(configuration, body));
+  }
+
+  @WithSession
+  public Uni<ConversationResponse> fetch(String accountSid, String id) {
+    UUID uuid = ResourceType.CONVERSATION.parseOrNotFound(id);
+    return conversations
+        .findOwned(accountSid, uuid)
+        .onItem()
+        .ifNull()
+        .failWith(() -> ApiException.notFound(ResourceType.CONVERSATION, id))
+        .chain(c -> participants.listFor(List.of(c.id)).map(p -> ConversationResponse.of(c, p)));
+  }
+
+  @WithSession
+  public Uni<Page<ConversationResponse>> list(String accountSid, PageQuery query) {
+    return conversations
+        .page(accountSid, query)
+        .map(rows -> query.page(ConversationPage.KEY, rows, c -> c.id.toString()))
+        .chain(this::withParticipants);
+  }
+
+  private Uni<ConversationResponse> open(ConfigurationEntity source, CreateConversationBody body) {
+    Instant now = Time.now();
+    ConversationEntity conversation = new ConversationEntity();
+    conversation.id = ResourceType.newUuid();
+    conversation.accountSid = source.accountSid;
+    conversation.configurationId = source.id;
+    conversation.status = ConversationStatus.ACTIVE.name();
+    conversation.name = body.name();
+    conversation.metadata = body.metadata() == null ? Map.of() : body.metadata();
+    conversation.configuration = ConversationConfiguration.snapshot(source, body.configuration());
+    conversation.channelActivity = Map.of();
+    conversation.createdAt = now;
+    conversation.updatedAt = now;
+    List<ParticipantBody> roster = body.participants() == null ? List.of() : body.participants();
+    Timeline timeline = conversation.timeline().withActivity(addressChannels(roster, now));
+    conversation.apply(timeline, rules.schedule(timeline));
+    return conversations
+        .persist(conversation)
+        .chain(saved -> addParticipants(saved, roster, now))
+        .map(list -> ConversationResponse.of(conversation, list))
+        .call(response -> events.append(EventType.CONVERSATION_CREATED, response, null));
+  }
+
+  /** Before any communication, the channels of the participants' addresses count as activity. */
+  private static Map<String, Instant> addressChannels(List<ParticipantBody> roster, Instant now) {
+    return roster.stream()
+        .filter(p -> p.addresses() != null)
+        .flatMap(p -> p.addresses().stream())
+        .map(Address::channel)
+        .distinct()
+        .collect(Collectors.toMap(Enum::name, channel -> now));
+  }
+
+  private Uni<List<ParticipantEntity>> addParticipants(
+      ConversationEntity conversation, List<ParticipantBody> roster, Instant now) {
+    String store = conversation.configuration.memoryStoreId();
+    return Multi.createFrom()
+        .iterable(roster)
+        .onItem()
+        .transformToUniAndConcatenate(
+            body ->
+                participantFactory
+                    .create(conversation.accountSid, conversation.id, store, body, now)
+                    .call(participants::persist))
+        .collect()
+        .asList();
+  }
+
+  private Uni<Page<ConversationResponse>> withParticipants(Page<ConversationEntity> page) {
+    List<UUID> ids = page.items().stream().map(c -> c.id).toList();
+    return participants
+        .listFor(ids)
+        .map(all -> all.stream().collect(Collectors.groupingBy(p -> p.conversationId)))
+        .map(byConversation -> respond(page, byConversation));
+  }
+
+  private static Page<ConversationResponse> respond(
+      Page<ConversationEntity> page, Map<UUID, List<ParticipantEntity>> byConversation) {
+    Map<UUID, List<ParticipantEntity>> lookup = new HashMap<>(byConversation);
+    return page.map(c -> ConversationResponse.of(c, lookup.getOrDefault(c.id, List.of())));
+  }
+
+  private static ApiException configurationNotFound(String id) {
+    return ApiException.notFound(ResourceType.CONFIGURATION, id);
+  }
+}

@@ -1,0 +1,136 @@
+package io.conversationorchestrator.conversation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conversationorchestrator.api.ApiException;
+import io.conversationorchestrator.api.ApiReply;
+import io.conversationorchestrator.api.RequestValidation;
+import io.conversationorchestrator.api.ResourceType;
+import io.conversationorchestrator.api.Time;
+import io.conversationorchestrator.configuration.StatusCallback;
+import io.conversationorchestrator.events.EventType;
+import io.conversationorchestrator.lifecycle.ConversationStatus;
+import io.conversationorchestrator.lifecycle.LifecycleRules;
+import io.conversationorchestrator.lifecycle.Outcome;
+import io.conversationorchestrator.operation.Operations;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** PUT, PATCH and DELETE of conversations: each locks the row, changes it, appends its event. */
+@ApplicationScoped
+public class ConversationUpdates {
+  private final ConversationRepository conversations;
+  private final ConversationEvents events;
+  private final LifecycleRules rules;
+  private final Operations operations;
+  private final RequestValidation validation;
+  private final ObjectMapper json;
+
+  public ConversationUpdates(
+      ConversationRepository conversations,
+      ConversationEvents events,
+      LifecycleRules rules,
+      Operations operations,
+      RequestValidation validation,
+      ObjectMapper json) {
+    this.conversations = conversations;
+    this.events = events;
+    this.rules = rules;
+    this.operations = operations;
+    this.validation = validation;
+    this.json = json;
+  }
+
+  record Callbacks(@Valid List<@NotNull StatusCallback> statusCallbacks) {}
+
+  @WithTransaction
+  public Uni<ConversationResponse> replace(
+      String accountSid, String id, ReplaceConversationBody body) {
+    return locked(accountSid, id)
+        .chain(
+            c -> {
+              boolean changed = false;
+              if (body.name() != null && !body.name().equals(c.name)) {
+                c.name = body.name();
+                changed = true;
+              }
+              if (body.metadata() != null && !body.metadata().equals(c.metadata)) {
+                c.metadata = Metadata.check(new HashMap<>(body.metadata()));
+                changed = true;
+              }
+              return update(c, body.status(), changed);
+            });
+  }
+
+  @WithTransaction
+  public Uni<ConversationResponse> patch(String accountSid, String id, JsonNode body) {
+    ConversationPatch patch = ConversationPatch.parse(json, body);
+    if (patch.hasName() && patch.name() != null && patch.name().length() > 256) {
+      throw ApiException.invalid("Invalid value for 'name': size must be between 0 and 256");
+    }
+    validation.check(new Callbacks(patch.statusCallbacks()));
+    return locked(accountSid, id).chain(c -> update(c, patch.status(), apply(c, patch)));
+  }
+
+  @WithTransaction
+  public Uni<ApiReply> delete(String accountSid, String id, URI baseUri) {
+    return locked(accountSid, id)
+        .chain(c -> events.append(EventType.CONVERSATION_DELETED, c, null).replaceWith(c))
+        .call(conversations::delete)
+        .chain(
+            c ->
+                operations.completed(
+                    accountSid, baseUri, Map.of("conversationId", ConversationEvents.id(c))));
+  }
+
+  /** Applies the non-status fields of a PATCH; true when something changed. */
+  private boolean apply(ConversationEntity c, ConversationPatch patch) {
+    boolean changed = false;
+    if (patch.hasName() && !Objects.equals(patch.name(), c.name)) {
+      c.name = patch.name();
+      changed = true;
+    }
+    if (patch.metadataChanges() != null) {
+      Map<String, String> merged = patch.mergeMetadata(c.metadata);
+      changed |= !merged.equals(c.metadata);
+      c.metadata = merged;
+    }
+    if (patch.hasStatusCallbacks()) {
+      c.configuration = c.configuration.withStatusCallbacks(patch.statusCallbacks());
+      changed = true;
+    }
+    return changed;
+  }
+
+  private Uni<ConversationResponse> update(
+      ConversationEntity c, ConversationStatus target, boolean fieldsChanged) {
+    Instant now = Time.now();
+    Outcome outcome =
+        target == null
+            ? new Outcome(c.timeline(), null)
+            : rules.onApiStatus(c.timeline(), target, now);
+    if (!outcome.changedStatus() && !fieldsChanged) {
+      return events.respond(c);
+    }
+    c.apply(outcome.timeline(), rules.schedule(outcome.timeline()));
+    c.updatedAt = now;
+    return events.append(EventType.CONVERSATION_UPDATED, c, outcome.transition());
+  }
+
+  private Uni<ConversationEntity> locked(String accountSid, String id) {
+    return conversations
+        .findOwnedForUpdate(accountSid, ResourceType.CONVERSATION.parseOrNotFound(id))
+        .onItem()
+        .ifNull()
+        .failWith(() -> ApiException.notFound(ResourceType.CONVERSATION, id));
+  }
+}

@@ -1,0 +1,7 @@
+package io.conversationorchestrator.lifecycle;
+
+public enum ConversationStatus {
+  ACTIVE,
+  INACTIVE,
+  CLOSED
+}

@@ -1,0 +1,42 @@
+package io.conversationorchestrator.events;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Domain events: topics and how the outbox relay runs. */
+@ConfigMapping(prefix = "orchestrator.events")
+public interface EventsConfig {
+  /** Topic names. */
+  Topics topics();
+
+  /** How often an idle relay looks for new outbox rows. */
+  @WithDefault("100ms")
+  Duration relayInterval();
+
+  /** How many outbox rows one relay transaction publishes. */
+  @WithDefault("500")
+  int relayBatchSize();
+
+  /** How long a batch may wait for Kafka's acknowledgements before it is retried. */
+  @WithDefault("40s")
+  Duration publishTimeout();
+
+  /** Whether this replica runs the relay (any number may; one relays at a time). */
+  @WithDefault("true")
+  boolean relayEnabled();
+
+  /** The CloudEvents {@code source} of every event. */
+  @WithDefault("/conversation-orchestrator")
+  String source();
+
+  interface Topics {
+    /** Conversation, participant and communication events, keyed by conversation id. */
+    @WithDefault("conversations")
+    String conversations();
+
+    /** Configuration events, keyed by configuration id. */
+    @WithDefault("configurations")
+    String configurations();
+  }
+}

@@ -1,0 +1,71 @@
+package io.conversationorchestrator.events;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * Moves outbox rows to Kafka. Each batch runs in one transaction that first locks the relay lease
+ * row (others skip it), reads the oldest rows, publishes them in sequence order, waits for every
+ * acknowledgement and deletes them. A crash or timeout before the commit leaves the rows in place:
+ * they are published again (same {@code ce_id}), never lost.
+ *
+ * <p>Why one lease and not SKIP LOCKED over rows: two relays each taking rows of one conversation
+ * could hand them to Kafka out of order. One relay at a time keeps commit order; a single relay
+ * publishes tens of thousands of events per second, far above the write rate of the API.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+  private static final String LEASE =
+      "select name from relay_lease where name = 'outbox' for update skip locked";
+  private static final String OLDEST =
+      "select seq, id, stream, message_key, event_type, subject, cast(payload as text), created_at"
+          + " from outbox_event order by seq limit :limit";
+  private static final String DELETE = "delete from outbox_event where seq in (:seqs)";
+
+  private final KafkaPublisher publisher;
+  private final EventsConfig config;
+
+  public OutboxRelay(KafkaPublisher publisher, EventsConfig config) {
+    this.publisher = publisher;
+    this.config = config;
+  }
+
+  /**
+   * Relays one batch; answers how many rows it published (0 when another replica holds the lease).
+   */
+  @WithTransaction
+  public Uni<Integer> relay(int limit) {
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createNativeQuery(LEASE, String.class)
+                    .getResultList()
+                    .chain(
+                        lease ->
+                            lease.isEmpty()
+                                ? Uni.createFrom().item(List.<OutboxRow>of())
+                                : s.createNativeQuery(OLDEST, Object[].class)
+                                    .setParameter("limit", limit)
+                                    .getResultList()
+                                    .map(rows -> rows.stream().map(OutboxRow::of).toList()))
+                    .chain(
+                        rows ->
+                            rows.isEmpty()
+                                ? Uni.createFrom().item(0)
+                                : publisher
+                                    .publish(rows)
+                                    .ifNoItem()
+                                    .after(config.publishTimeout())
+                                    .fail()
+                                    .chain(
+                                        () ->
+                                            s.createNativeQuery(DELETE)
+                                                .setParameter(
+                                                    "seqs",
+                                                    rows.stream().map(OutboxRow::seq).toList())
+                                                .executeUpdate())));
+  }
+}

@@ -1,0 +1,10 @@
+package io.conversationorchestrator.events;
+
+/** An event to append, for batch appends (the sweeper writes hundreds per transaction). */
+public record PendingEvent(
+    EventType type,
+    String key,
+    String subject,
+    String accountSid,
+    Object data,
+    StatusChange change) {}

@@ -1,0 +1,360 @@
+package io.conversationorchestrator.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.conversationorchestrator.support.Api;
+import io.conversationorchestrator.support.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ConversationApiTest {
+  private static final String PATH = "/v2/Conversations";
+
+  @Test
+  void seedFlowCreatesConversationWithParticipantsAndSnapshot() {
+    Api api = Api.newAccount();
+    String configuration = Fixtures.createConfiguration(api, Fixtures.seedConfiguration());
+    String id =
+        api.request()
+            .body(Fixtures.seedConversation(configuration))
+            .post(PATH)
+            .then()
+            .statusCode(201)
+            .body("id", startsWith("conv_conversation_"))
+            .body("accountId", equalTo(api.accountSid()))
+            .body("configurationId", equalTo(configuration))
+            .body("status", equalTo("ACTIVE"))
+            .body("name", equalTo("Support chat for Kiran"))
+            .body("configuration.conversationGroupingType", equalTo("GROUP_BY_PROFILE"))
+            .body("configuration.channelSettings.SMS.statusTimeouts.inactive", equalTo(30))
+            .body("participants.size()", equalTo(2))
+            .body("participants[0].type", equalTo("CUSTOMER"))
+            .body("participants[0].profileId", startsWith("mem_profile_"))
+            .body("participants[1].type", equalTo("HUMAN_AGENT"))
+            .body("participants[1].profileId", nullValue())
+            .body("lastActivityAt", notNullValue())
+            .body("inactiveAt", notNullValue())
+            .body("closesAt", notNullValue())
+            .extract()
+            .path("id");
+    api.request()
+        .get(PATH + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("participants.size()", equalTo(2))
+        .body("participants[0].conversationId", equalTo(id));
+  }
+
+  @Test
+  void snapshotIgnoresLaterConfigurationEdits() {
+    Api api = Api.newAccount();
+    String configuration = Fixtures.createConfiguration(api, Fixtures.seedConfiguration());
+    String id = Fixtures.createConversation(api, Fixtures.seedConversation(configuration));
+    api.request()
+        .body("{\"description\":\"changed\",\"statusCallbacks\":[{\"url\":\"https://x.example\"}]}")
+        .patch("/v2/ControlPlane/Configurations/" + configuration)
+        .then()
+        .statusCode(202);
+    api.request()
+        .get(PATH + "/" + id)
+        .then()
+        .body("configuration.description", equalTo("Configuration for API-created conversations"))
+        .body("configuration.statusCallbacks.size()", equalTo(0));
+  }
+
+  @Test
+  void createRulesAre400Or404() {
+    Api api = Api.newAccount();
+    String configuration = Fixtures.createConfiguration(api, Fixtures.seedConfiguration());
+    String participant =
+        "{\"type\":\"CUSTOMER\",\"addresses\":[{\"channel\":\"SMS\",\"address\":\"+15551234567\"}]}";
+    String fiftyOne =
+        IntStream.range(0, 51).mapToObj(i -> participant).collect(Collectors.joining(","));
+    api.request()
+        .body("{\"configurationId\":\"" + configuration + "\",\"participants\":[" + fiftyOne + "]}")
+        .post(PATH)
+        .then()
+        .statusCode(400)
+        .body(
+            "message", equalTo("Invalid value for 'participants': size must be between 0 and 50"));
+    api.request()
+        .body("{\"configurationId\":\"conv_configuration_01h455vb4pex5vsknk084sn02q\"}")
+        .post(PATH)
+        .then()
+        .statusCode(404)
+        .body(
+            "message",
+            equalTo(
+                "The requested Configuration conv_configuration_01h455vb4pex5vsknk084sn02q was not found"));
+    api.request()
+        .body("{}")
+        .post(PATH)
+        .then()
+        .statusCode(400)
+        .body("message", equalTo("Invalid value for 'configurationId': must not be null"));
+    api.request()
+        .body(
+            "{\"configurationId\":\""
+                + configuration
+                + "\",\"participants\":[{\"type\":\"CUSTOMER\","
+                + "\"addresses\":[{\"channel\":\"SMS\",\"address\":\"+15551234567\"},{\"channel\":\"WHATSAPP\",\"address\":\"+1555\"}]}]}")
+        .post(PATH)
+        .then()
+        .statusCode(400)
+        .body(
+            "message",
+            startsWith("Invalid value for 'participants[0].addresses[1].address': WHATSAPP"));
+    api.request()
+        .body(
+            "{\"configurationId\":\"" + configuration + "\",\"participants\":[{\"type\":\"BOT\"}]}")
+        .post(PATH)
+        .then()
+        .statusCode(400)
+        .body("message", startsWith("Invalid value for 'participants[0].type': expected one of"));
+    api.request()
+        .body("{\"configurationId\":\"" + configuration + "\",\"metadata\":{\"bad key\":\"v\"}}")
+        .post(PATH)
+        .then()
+        .statusCode(400);
+    api.request()
+        .body(
+            "{\"configurationId\":\""
+                + configuration
+                + "\",\"configuration\":{\"workflows\":[{\"flowId\":\"FW1\"}]}}")
+        .post(PATH)
+        .then()
+        .statusCode(400)
+        .body(
+            "message",
+            equalTo(
+                "Invalid value for 'configuration.workflows[0].flowId': must match ^FW[0-9a-fA-F]{32}$"));
+    // nothing was half-written
+    api.request().get(PATH).then().body("conversations.size()", equalTo(0));
+  }
+
+  @Test
+  void metadataMergePatchKeepsAtMostEightEntries() {
+    Api api = Api.newAccount();
+    String configuration = Fixtures.createConfiguration(api, Fixtures.seedConfiguration());
+    Map<String, String> eight = new HashMap<>();
+    IntStream.range(0, 8).forEach(i -> eight.put("k" + i, "v" + i));
+    String id =
+        Fixtures.createConversation(
+            api,
+            "{\"configurationId\":\"" + configuration + "\",\"metadata\":" + json(eight) + "}");
+    api.request()
+        .body("{\"metadata\":{\"k9\":\"v9\"}}")
+        .patch(PATH + "/" + id)
+        .then()
+        .statusCode(400)
+        .body(
+            "message",
+            equalTo("Invalid value for 'metadata': at most 8 entries are allowed, got 9"));
+    api.request()
+        .body("{\"metadata\":{\"k0\":null,\"k9\":\"v9\",\"k1\":\"changed\"}}")
+        .patch(PATH + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("metadata", not(hasKey("k0")))
+        .body("metadata.k9", equalTo("v9"))
+        .body("metadata.k1", equalTo("changed"))
+        .body("metadata.size()", equalTo(8));
+  }
+
+  @Test
+  void closedIsFinal() {
+    Api api = Api.newAccount();
+    String configuration = Fixtures.createConfiguration(api, Fixtures.seedConfiguration());
+    String id = Fixtures.createConversation(api, Fixtures.seedConversation(configuration));
+    api.request()
+        .body("{\"status\":\"INACTIVE\"}")
+        .patch(PATH + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("INACTIVE"))
+        .body("inactiveAt", nullValue());
+    api.request()
+        .body("{\"status\":\"ACTIVE\"}")
+        .put(PATH + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("ACTIVE"));
+    api.request()
+        .body("{\"status\":\"CLOSED\"}")
+        .patch(PATH + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("CLOSED"))
+        .body("inactiveAt", nullValue())
+        .body("closesAt", nullValue());
+    api.request()
+        .body("{\"status\":\"ACTIVE\"}")
+        .patch(PATH + "/" + id)
+        .then()
+        .statusCode(409)
+        .body("code", equalTo(20409));
+    api.request().body("{\"status\":\"INACTIVE\"}").put(PATH + "/" + id).then().statusCode(409);
+    api.request()
+        .body(Fixtures.textCommunication("+15551234567", "+15550001111", "hi"))
+        .post(PATH + "/" + id + "/Communications")
+        .then()
+        .statusCode(409)
+        .header("X-Conflicting-Resource-Id", id);
+    api.request()
+        .body("{\"type\":\"AGENT\",\"addresses\":[{\"channel\":\"CHAT\",\"address\":\"bot\"}]}")
+        .post(PATH + "/" + id + "/Participants")
+        .then()
+        .statusCode(409);
+    api.request()
+        .body("{\"name\":\"renamed\"}")
+        .patch(PATH + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("renamed"))
+        .body("status", equalTo("CLOSED"));
+  }
+
+  @Test
+  void putNeedsStatusAndPatchValidatesCallbacks() {
+    Api api = Api.newAccount();
+    String configuration = Fixtures.createConfiguration(api, Fixtures.seedConfiguration());
+    String id = Fixtures.createConversation(api, Fixtures.seedConversation(configuration));
+    api.request()
+        .body("{\"name\":\"x\"}")
+        .put(PATH + "/" + id)
+        .then()
+        .statusCode(400)
+        .body("message", equalTo("Invalid value for 'status': must not be null"));
+    api.request().body("{\"status\":\"OPEN\"}").patch(PATH + "/" + id).then().statusCode(400);
+    api.request()
+        .body(
+            "{\"configuration\":{\"statusCallbacks\":[{\"url\":\"https://cb.example/a\",\"method\":\"GET\"}]}}")
+        .patch(PATH + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("configuration.statusCallbacks[0].method", equalTo("GET"));
+    api.request()
+        .body("{\"configuration\":{\"statusCallbacks\":[{\"url\":\"nope\"}]}}")
+        .patch(PATH + "/" + id)
+        .then()
+        .statusCode(400)
+        .body(
+            "message",
+            equalTo("Invalid value for 'statusCallbacks[0].url': must be an absolute http(s) URL"));
+    api.request()
+        .body("{\"configuration\":{\"statusCallbacks\":[]}}")
+        .patch(PATH + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("configuration.statusCallbacks.size()", equalTo(0));
+  }
+
+  @Test
+  void deleteAnswersAnOperationAndRemovesEverything() {
+    Api api = Api.newAccount();
+    String configuration = Fixtures.createConfiguration(api, Fixtures.seedConfiguration());
+    String id = Fixtures.createConversation(api, Fixtures.seedConversation(configuration));
+    api.request()
+        .body(Fixtures.textCommunication("+15551234567", "+15550001111", "hi"))
+        .post(PATH + "/" + id + "/Communications")
+        .then()
+        .statusCode(201);
+    String operation =
+        api.request()
+            .delete(PATH + "/" + id)
+            .then()
+            .statusCode(202)
+            .body("related.conversationId", equalTo(id))
+            .extract()
+            .header("Operation-Id");
+    api.request()
+        .get("/v2/ControlPlane/Operations/" + operation)
+        .then()
+        .body("status", equalTo("COMPLETED"));
+    api.request().get(PATH + "/" + id).then().statusCode(404);
+    api.request().get(PATH + "/" + id + "/Communications").then().statusCode(404);
+  }
+
+  @Test
+  void pagesThroughConversationsFilteredByTwoStatusesEachExactlyOnce() {
+    Api api = Api.newAccount();
+    String configuration =
+        Fixtures.createConfiguration(api, Fixtures.configuration("paging", "{}"));
+    Map<String, String> expected = new HashMap<>();
+    String[] statuses = {"ACTIVE", "INACTIVE", "CLOSED"};
+    for (int i = 0; i < 300; i++) {
+      String id =
+          Fixtures.createConversation(api, "{\"configurationId\":\"" + configuration + "\"}");
+      String status = statuses[i % 3];
+      if (!status.equals("ACTIVE")) {
+        api.request()
+            .body("{\"status\":\"" + status + "\"}")
+            .patch(PATH + "/" + id)
+            .then()
+            .statusCode(200);
+      }
+      expected.put(id, status);
+    }
+    Set<String> wanted =
+        expected.entrySet().stream()
+            .filter(e -> !e.getValue().equals("CLOSED"))
+            .map(Map.Entry::getKey)
+            .collect(Collectors.toSet());
+    List<String> seen = new ArrayList<>();
+    var page =
+        api.request()
+            .queryParam("status", "ACTIVE")
+            .queryParam("status", "INACTIVE")
+            .queryParam("pageSize", 37)
+            .get(PATH)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    while (true) {
+      seen.addAll(page.getList("conversations.id"));
+      assertThat(page.getList("conversations.status", String.class)).doesNotContain("CLOSED");
+      String next = page.getString("meta.nextToken");
+      if (next == null) {
+        break;
+      }
+      // like twilio-java: later pages carry only pageSize and the token
+      page =
+          api.request()
+              .queryParam("pageSize", 37)
+              .queryParam("pageToken", next)
+              .get(PATH)
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+    }
+    assertThat(seen).doesNotHaveDuplicates();
+    assertThat(new HashSet<>(seen)).isEqualTo(wanted);
+    List<String> newestFirst = new ArrayList<>(seen);
+    newestFirst.sort(java.util.Comparator.reverseOrder());
+    assertThat(seen).isEqualTo(newestFirst);
+    api.request().queryParam("status", "OPEN").get(PATH).then().statusCode(400);
+  }
+
+  private static String json(Map<String, String> map) {
+    return map.entrySet().stream()
+        .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
+        .collect(Collectors.joining(",", "{", "}"));
+  }
+}

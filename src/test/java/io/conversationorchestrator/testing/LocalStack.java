@@ -1,0 +1,112 @@
+package io.conversationorchestrator.testing;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the service on http://localhost:8080 with its own PostgreSQL and Kafka; started by {@code
+ * deployment/run-local.sh}. It lives with the tests because it reuses their provisioning code and
+ * dependencies, which must stay out of the application.
+ *
+ * <p>PostgreSQL (data in {@code .local/postgres}) and Kafka (log in {@code .local/kafka}) keep
+ * their data across runs and listen on 15432 and 19092 when free. Either is skipped when configured
+ * through the same environment variables the application reads. On SIGINT/SIGTERM it stops the
+ * application, then Kafka, then PostgreSQL.
+ */
+public final class LocalStack {
+  private static final int POSTGRES_PORT = 15432;
+  private static final int KAFKA_PORT = 19092;
+  private static final Path DATA = Path.of(".local").toAbsolutePath();
+  private static final String APP_JAR = "target/quarkus-app/quarkus-run.jar";
+
+  /** A development account and tokens, applied only where the environment sets none. */
+  private static final Map<String, String> DEV_DEFAULTS =
+      orderedMap(
+          "ORCHESTRATOR_BOOTSTRAP_ACCOUNT_SID", "AC00000000000000000000000000000000",
+          "ORCHESTRATOR_BOOTSTRAP_AUTH_TOKEN", "dev-auth-token",
+          "ORCHESTRATOR_OPERATOR_TOKEN", "dev-operator-token",
+          "ORCHESTRATOR_CALLBACKS_ALLOW_PRIVATE_TARGETS", "true",
+          // The dev credentials are public: listen on loopback only unless told otherwise.
+          "QUARKUS_HTTP_HOST", "127.0.0.1");
+
+  private LocalStack() {}
+
+  /** Arguments are passed on to the application. */
+  public static void main(String[] args) throws Exception {
+    Closer closer = new Closer().closeOnExit(); // closes newest first: app, Kafka, PostgreSQL
+    PostgresServer postgres = TestInfrastructure.configuredPostgres();
+    if (postgres == null) {
+      postgres =
+          closer.register(
+              LocalPostgres.start(Ports.preferredOrFree(POSTGRES_PORT), DATA.resolve("postgres")));
+    }
+    String configuredKafka = TestInfrastructure.configured("kafka.bootstrap.servers");
+    KafkaBroker kafka =
+        configuredKafka != null
+            ? new KafkaBroker.External(configuredKafka)
+            : closer.register(
+                LocalKafka.start(Ports.preferredOrFree(KAFKA_PORT), DATA.resolve("kafka")));
+
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl());
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
+    env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
+    env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    DEV_DEFAULTS.forEach((name, value) -> env.put(name, System.getenv().getOrDefault(name, value)));
+    printSummary(postgres, kafka, env);
+
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java")); // this JVM's java
+    command.addAll(List.of("-jar", APP_JAR));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    builder.environment().putAll(env);
+    Process app = builder.start();
+    closer.register(() -> stop(app));
+    // The app ending by itself (a failed boot, say) ends the stack too; exit runs the closer.
+    System.exit(app.waitFor());
+  }
+
+  /** Quarkus shuts down gracefully on SIGTERM; kill it only if it hangs. */
+  private static void stop(Process app) throws InterruptedException {
+    app.destroy();
+    if (!app.waitFor(30, TimeUnit.SECONDS)) {
+      app.destroyForcibly().waitFor();
+    }
+  }
+
+  private static void printSummary(
+      PostgresServer postgres, KafkaBroker kafka, Map<String, String> env) {
+    System.out.printf(
+        """
+
+        PostgreSQL  %s  (user %s, password %s)
+        Kafka       %s
+        Account     %s  auth token %s
+        Operator    token %s
+        Service     http://localhost:%s  (Ctrl-C stops it and whatever this started)
+
+        """,
+        postgres.jdbcUrl(),
+        postgres.username(),
+        postgres.password(),
+        kafka.bootstrapServers(),
+        env.get("ORCHESTRATOR_BOOTSTRAP_ACCOUNT_SID"),
+        env.get("ORCHESTRATOR_BOOTSTRAP_AUTH_TOKEN"),
+        env.get("ORCHESTRATOR_OPERATOR_TOKEN"),
+        System.getenv().getOrDefault("QUARKUS_HTTP_PORT", "8080"));
+  }
+
+  private static Map<String, String> orderedMap(String... keysAndValues) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+}

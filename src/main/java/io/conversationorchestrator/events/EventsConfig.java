@@ -30,6 +30,9 @@ public interface EventsConfig {
   @WithDefault("/conversation-orchestrator")
   String source();
 
+  /** Extra Kafka producer properties for the relay, e.g. {@code batch.size}; they win. */
+  java.util.Map<String, String> producer();
+
   interface Topics {
     /** Conversation, participant and communication events, keyed by conversation id. */
     @WithDefault("conversations")

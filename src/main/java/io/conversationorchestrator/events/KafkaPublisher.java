@@ -1,47 +1,79 @@
 package io.conversationorchestrator.events;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Sends outbox rows to Kafka as CloudEvents in binary mode: the JSON event is the value, the
- * CloudEvents attributes are {@code ce_*} headers. Rows are handed to the producer in the order
- * given, so with an idempotent producer one key's events keep that order on its partition.
+ * CloudEvents attributes are {@code ce_*} headers. The producer is idempotent with {@code
+ * acks=all}, so records it accepted keep their order per partition. A send that fails before the
+ * producer accepts it (no metadata while the broker is away) ends the batch there: nothing after it
+ * is handed over, so a later event of a conversation can never overtake an earlier one.
  */
 @ApplicationScoped
 public class KafkaPublisher {
-  private final Emitter<String> emitter;
+  private final KafkaProducer<String, String> producer;
+  private final ExecutorService sender;
   private final EventsConfig config;
 
   public KafkaPublisher(
-      @Channel("domain-events") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
-          Emitter<String> emitter,
-      EventsConfig config) {
-    this.emitter = emitter;
+      @Identifier("default-kafka-broker") Map<String, Object> kafka, EventsConfig config) {
     this.config = config;
+    this.producer = new KafkaProducer<>(producerConfig(kafka, config));
+    this.sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay-sender"));
   }
 
-  /** Completes when Kafka has acknowledged every row; fails if any was refused. */
+  /** Completes when Kafka acknowledged every row; fails if any was refused. */
   Uni<Void> publish(List<OutboxRow> rows) {
-    CompletableFuture<?>[] acks = new CompletableFuture<?>[rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      CompletableFuture<Void> ack = new CompletableFuture<>();
-      acks[i] = ack;
-      emitter.send(message(rows.get(i), ack));
-    }
-    return Uni.createFrom().completionStage(CompletableFuture.allOf(acks));
+    return Uni.createFrom()
+        .completionStage(
+            () ->
+                CompletableFuture.supplyAsync(() -> sendInOrder(rows), sender)
+                    .thenCompose(acks -> acks));
   }
 
-  private Message<String> message(OutboxRow row, CompletableFuture<Void> ack) {
+  /** Runs on the sender thread: {@code send} may block while the producer waits for metadata. */
+  private CompletableFuture<Void> sendInOrder(List<OutboxRow> rows) {
+    List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
+    for (OutboxRow row : rows) {
+      CompletableFuture<Void> ack = new CompletableFuture<>();
+      acks.add(ack);
+      try {
+        producer.send(
+            record(row),
+            (metadata, error) -> {
+              if (error == null) {
+                ack.complete(null);
+              } else {
+                ack.completeExceptionally(error);
+              }
+            });
+      } catch (RuntimeException refused) {
+        ack.completeExceptionally(refused);
+        break;
+      }
+    }
+    return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
+  }
+
+  private ProducerRecord<String, String> record(OutboxRow row) {
     RecordHeaders headers = new RecordHeaders();
     header(headers, "ce_specversion", "1.0");
     header(headers, "ce_id", row.id().toString());
@@ -50,24 +82,7 @@ public class KafkaPublisher {
     header(headers, "ce_time", row.createdAt().toInstant().toString());
     header(headers, "ce_subject", row.subject());
     header(headers, "content-type", "application/json");
-    OutgoingKafkaRecordMetadata<String> metadata =
-        OutgoingKafkaRecordMetadata.<String>builder()
-            .withTopic(topic(row.stream()))
-            .withKey(row.key())
-            .withHeaders(headers)
-            .build();
-    return Message.of(row.payload())
-        .addMetadata(metadata)
-        .withAck(
-            () -> {
-              ack.complete(null);
-              return CompletableFuture.completedFuture(null);
-            })
-        .withNack(
-            failure -> {
-              ack.completeExceptionally(failure);
-              return CompletableFuture.completedFuture(null);
-            });
+    return new ProducerRecord<>(topic(row.stream()), null, row.key(), row.payload(), headers);
   }
 
   private String topic(String stream) {
@@ -76,7 +91,31 @@ public class KafkaPublisher {
         : config.topics().conversations();
   }
 
+  private static Map<String, Object> producerConfig(
+      Map<String, Object> kafka, EventsConfig config) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.putAll(config.producer());
+    return props;
+  }
+
   private static void header(RecordHeaders headers, String name, String value) {
     headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  void close(@Observes ShutdownEvent event) {
+    sender.shutdown();
+    producer.close(Duration.ofSeconds(5));
   }
 }

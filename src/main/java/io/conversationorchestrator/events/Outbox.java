@@ -22,7 +22,8 @@ public class Outbox {
   private static final String INSERT =
       "insert into outbox_event (id, stream, message_key, event_type, account_sid, subject,"
           + " payload, created_at) values ";
-  private static final String ROW = "(?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)";
+  // Bound as text, then parsed: a parameter typed jsonb would take a Java String as a JSON string.
+  private static final String ROW = "(?, ?, ?, ?, ?, ?, cast(cast(? as text) as jsonb), ?)";
 
   private final ObjectMapper json;
 

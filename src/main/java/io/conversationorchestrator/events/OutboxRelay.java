@@ -3,8 +3,11 @@ package io.conversationorchestrator.events;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * Moves outbox rows to Kafka. Each batch runs in one transaction that first locks the relay lease
@@ -33,39 +36,53 @@ public class OutboxRelay {
     this.config = config;
   }
 
-  /**
-   * Relays one batch; answers how many rows it published (0 when another replica holds the lease).
-   */
+  /** Relays one batch; answers how many rows it published (0 when another replica relays). */
   @WithTransaction
   public Uni<Integer> relay(int limit) {
+    Executor transactionContext = currentContext();
+    return holdLease()
+        .chain(held -> held ? oldest(limit) : Uni.createFrom().item(List.<OutboxRow>of()))
+        .chain(
+            rows ->
+                rows.isEmpty()
+                    ? Uni.createFrom().item(0)
+                    : publishAndDelete(rows, transactionContext));
+  }
+
+  private Uni<Boolean> holdLease() {
+    return Panache.getSession()
+        .chain(s -> s.createNativeQuery(LEASE, String.class).getResultList())
+        .map(lease -> !lease.isEmpty());
+  }
+
+  private Uni<List<OutboxRow>> oldest(int limit) {
     return Panache.getSession()
         .chain(
             s ->
-                s.createNativeQuery(LEASE, String.class)
-                    .getResultList()
-                    .chain(
-                        lease ->
-                            lease.isEmpty()
-                                ? Uni.createFrom().item(List.<OutboxRow>of())
-                                : s.createNativeQuery(OLDEST, Object[].class)
-                                    .setParameter("limit", limit)
-                                    .getResultList()
-                                    .map(rows -> rows.stream().map(OutboxRow::of).toList()))
-                    .chain(
-                        rows ->
-                            rows.isEmpty()
-                                ? Uni.createFrom().item(0)
-                                : publisher
-                                    .publish(rows)
-                                    .ifNoItem()
-                                    .after(config.publishTimeout())
-                                    .fail()
-                                    .chain(
-                                        () ->
-                                            s.createNativeQuery(DELETE)
-                                                .setParameter(
-                                                    "seqs",
-                                                    rows.stream().map(OutboxRow::seq).toList())
-                                                .executeUpdate())));
+                s.createNativeQuery(OLDEST, Object[].class)
+                    .setParameter("limit", limit)
+                    .getResultList())
+        .map(rows -> rows.stream().map(OutboxRow::of).toList());
+  }
+
+  /**
+   * Acknowledgements complete on Kafka's threads and the timeout on Mutiny's; the transaction must
+   * go on on its own Vert.x context, or Hibernate Reactive can neither commit nor roll back.
+   */
+  private Uni<Integer> publishAndDelete(List<OutboxRow> rows, Executor transactionContext) {
+    List<Long> seqs = rows.stream().map(OutboxRow::seq).toList();
+    return publisher
+        .publish(rows)
+        .ifNoItem()
+        .after(config.publishTimeout())
+        .fail()
+        .emitOn(transactionContext)
+        .chain(() -> Panache.getSession())
+        .chain(s -> s.createNativeQuery(DELETE).setParameter("seqs", seqs).executeUpdate());
+  }
+
+  private static Executor currentContext() {
+    Context context = Vertx.currentContext();
+    return task -> context.runOnContext(ignored -> task.run());
   }
 }

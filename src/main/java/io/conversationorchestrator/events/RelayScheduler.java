@@ -30,6 +30,10 @@ public class RelayScheduler {
         .whilst(published -> published == batch)
         .collect()
         .last()
+        // never leave a run pending forever: with SKIP, every later run would be skipped
+        .ifNoItem()
+        .after(config.publishTimeout().multipliedBy(2))
+        .fail()
         .onFailure()
         .invoke(e -> LOG.warnf("Outbox relay failed, will retry: %s", e.getMessage()))
         .onFailure()

@@ -27,7 +27,7 @@ class QueryPlanTest {
       value = {
         "conversation_account_status_page,conversation_account_page | select * from conversation c where c.account_sid = 'AC1'"
             + " and c.status in ('ACTIVE','INACTIVE') and c.id < gen_random_uuid() order by c.id desc limit 51",
-        "conversation_account_page | select * from conversation c where c.account_sid = 'AC1'"
+        "conversation_account_page,conversation_account_status_page | select * from conversation c where c.account_sid = 'AC1'"
             + " order by c.id desc limit 51",
         "conversation_due | select * from conversation where next_transition_at <= now()"
             + " order by next_transition_at limit 500 for update skip locked",
@@ -63,6 +63,8 @@ class QueryPlanTest {
             .await()
             .atMost(Duration.ofSeconds(10));
     assertThat(plan).as(plan).doesNotContain("Seq Scan");
-    assertThat(java.util.Arrays.stream(indexes.split(",")).anyMatch(plan::contains)).as(plan).isTrue();
+    assertThat(java.util.Arrays.stream(indexes.split(",")).anyMatch(plan::contains))
+        .as(plan)
+        .isTrue();
   }
 }

@@ -13,9 +13,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /** Guards {@code /operator} with the operator bearer token; without one configured it is off. */
 public class OperatorAuthenticationFilter {
-  private final AuthConfig config;
+  private final OperatorConfig config;
 
-  public OperatorAuthenticationFilter(AuthConfig config) {
+  public OperatorAuthenticationFilter(OperatorConfig config) {
     this.config = config;
   }
 
@@ -24,11 +24,11 @@ public class OperatorAuthenticationFilter {
     if (!request.getUriInfo().getPath().startsWith("/operator/")) {
       return null;
     }
-    if (config.operatorToken().isEmpty()) {
+    if (config.token().isEmpty()) {
       return error(ApiError.NOT_FOUND, "The operator API is disabled: no operator token is set");
     }
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    String expected = "Bearer " + config.operatorToken().get();
+    String expected = "Bearer " + config.token().get();
     if (header == null
         || !MessageDigest.isEqual(
             header.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {

@@ -61,8 +61,13 @@ class ConcurrentSweepersTest {
         throw new IllegalStateException(e);
       }
       // the account is this test's own: no ACTIVE conversation left means all are CLOSED
-      if (api.request().queryParam("status", "ACTIVE").queryParam("pageSize", 1)
-          .get("/v2/Conversations").jsonPath().getList("conversations").isEmpty()) {
+      if (api.request()
+          .queryParam("status", "ACTIVE")
+          .queryParam("pageSize", 1)
+          .get("/v2/Conversations")
+          .jsonPath()
+          .getList("conversations")
+          .isEmpty()) {
         return;
       }
     }

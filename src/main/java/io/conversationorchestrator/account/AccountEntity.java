@@ -10,6 +10,10 @@ import java.time.Instant;
 public class AccountEntity {
   @Id public String sid;
   public String authTokenHash;
+
+  /** The auth token sealed by {@link SecretBox}: callbacks are signed with it. */
+  public String authTokenSealed;
+
   public String friendlyName;
   public Instant createdAt;
 }

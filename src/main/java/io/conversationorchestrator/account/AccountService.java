@@ -16,18 +16,24 @@ public class AccountService {
   private final SecretHasher hasher;
   private final CredentialVerifier verifier;
   private final Vertx vertx;
+  private final SecretBox secretBox;
+  private final WebhookSecrets webhookSecrets;
 
   public AccountService(
       AccountRepository accounts,
       ApiKeyRepository keys,
       SecretHasher hasher,
       CredentialVerifier verifier,
-      Vertx vertx) {
+      Vertx vertx,
+      SecretBox secretBox,
+      WebhookSecrets webhookSecrets) {
     this.accounts = accounts;
     this.keys = keys;
     this.hasher = hasher;
     this.verifier = verifier;
     this.vertx = vertx;
+    this.secretBox = secretBox;
+    this.webhookSecrets = webhookSecrets;
   }
 
   /**
@@ -37,7 +43,11 @@ public class AccountService {
   public Uni<AccountEntity> ensureAccount(String sid, String authToken, String friendlyName) {
     return hash(authToken)
         .chain(
-            hash -> accounts.findById(sid).chain(found -> upsert(found, sid, hash, friendlyName)));
+            hash ->
+                accounts
+                    .findById(sid)
+                    .chain(found -> upsert(found, sid, hash, authToken, friendlyName)))
+        .call(account -> webhookSecrets.ensure(account.sid));
   }
 
   /** A new account; 409 when the SID is taken (the operator must not reset tokens by accident). */
@@ -63,6 +73,18 @@ public class AccountService {
         .chain(hash -> keys.persist(newKey(accountSid, hash, friendlyName)));
   }
 
+  /** A new webhook signing secret for the account (the old ones expire after the overlap). */
+  @WithTransaction
+  public Uni<String> rotateWebhookSecret(String accountSid) {
+    return accounts
+        .findById(accountSid)
+        .onItem()
+        .ifNull()
+        .failWith(
+            () -> new ApiException(ApiError.NOT_FOUND, "Account " + accountSid + " not found"))
+        .chain(() -> webhookSecrets.rotate(accountSid));
+  }
+
   @WithTransaction
   public Uni<ApiKeyEntity> revokeKey(String accountSid, String keySid) {
     return keys.find("sid = ?1 and accountSid = ?2", keySid, accountSid)
@@ -80,9 +102,11 @@ public class AccountService {
     verifier.forget(key.sid);
   }
 
-  private Uni<AccountEntity> upsert(AccountEntity found, String sid, String hash, String name) {
+  private Uni<AccountEntity> upsert(
+      AccountEntity found, String sid, String hash, String token, String name) {
     AccountEntity account = found != null ? found : new AccountEntity();
     account.authTokenHash = hash;
+    account.authTokenSealed = secretBox.seal(token);
     if (found == null) {
       account.sid = sid;
       account.friendlyName = name;

@@ -39,6 +39,10 @@ public class OperatorResource {
 
   public record ApiKeyRevoked(String sid, String accountSid, Instant revokedAt) {}
 
+  /** A new Standard Webhooks secret; the previous ones keep signing for the overlap window. */
+  public record WebhookSecretRotated(
+      String accountSid, String secret, String previousSecretsExpireIn) {}
+
   @POST
   public Uni<Response> createAccount(@Valid NewAccount body) {
     NewAccount request = body != null ? body : new NewAccount(null, null, null);
@@ -72,5 +76,17 @@ public class OperatorResource {
     return accounts
         .revokeKey(accountSid, keySid)
         .map(k -> new ApiKeyRevoked(k.sid, k.accountSid, k.revokedAt));
+  }
+
+  @POST
+  @Path("/{accountSid}/WebhookSecrets")
+  public Uni<Response> rotateWebhookSecret(@PathParam("accountSid") String accountSid) {
+    return accounts
+        .rotateWebhookSecret(accountSid)
+        .map(
+            secret ->
+                new WebhookSecretRotated(
+                    accountSid, secret, WebhookSecrets.ROTATION_OVERLAP.toString()))
+        .map(rotated -> Response.status(201).entity(rotated).build());
   }
 }

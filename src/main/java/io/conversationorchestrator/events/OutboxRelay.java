@@ -1,10 +1,9 @@
 package io.conversationorchestrator.events;
 
+import io.conversationorchestrator.api.VertxContexts;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -39,7 +38,7 @@ public class OutboxRelay {
   /** Relays one batch; answers how many rows it published (0 when another replica relays). */
   @WithTransaction
   public Uni<Integer> relay(int limit) {
-    Executor transactionContext = currentContext();
+    Executor transactionContext = VertxContexts.current();
     return holdLease()
         .chain(held -> held ? oldest(limit) : Uni.createFrom().item(List.<OutboxRow>of()))
         .chain(
@@ -79,10 +78,5 @@ public class OutboxRelay {
         .emitOn(transactionContext)
         .chain(() -> Panache.getSession())
         .chain(s -> s.createNativeQuery(DELETE).setParameter("seqs", seqs).executeUpdate());
-  }
-
-  private static Executor currentContext() {
-    Context context = Vertx.currentContext();
-    return task -> context.runOnContext(ignored -> task.run());
   }
 }

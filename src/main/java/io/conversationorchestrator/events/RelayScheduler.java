@@ -1,43 +1,40 @@
 package io.conversationorchestrator.events;
 
-import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
+import io.conversationorchestrator.jobs.RepeatingJob;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
+import jakarta.enterprise.event.Observes;
 
 /** Runs the relay; a full batch means more is waiting, so it relays again at once. */
 @ApplicationScoped
 public class RelayScheduler {
-  private static final Logger LOG = Logger.getLogger(RelayScheduler.class);
-
   private final OutboxRelay relay;
   private final EventsConfig config;
+  private RepeatingJob job;
 
   public RelayScheduler(OutboxRelay relay, EventsConfig config) {
     this.relay = relay;
     this.config = config;
   }
 
-  @Scheduled(
-      every = "${orchestrator.events.relay-interval:100ms}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-      skipExecutionIf = RelayDisabled.class)
-  Uni<Void> relayPending() {
-    int batch = config.relayBatchSize();
-    return Uni.createFrom()
-        .deferred(() -> relay.relay(batch))
-        .repeat()
-        .whilst(published -> published == batch)
-        .collect()
-        .last()
-        // never leave a run pending forever: with SKIP, every later run would be skipped
-        .ifNoItem()
-        .after(config.publishTimeout().multipliedBy(2))
-        .fail()
-        .onFailure()
-        .invoke(e -> LOG.warnf("Outbox relay failed, will retry: %s", e.getMessage()))
-        .onFailure()
-        .recoverWithNull()
-        .replaceWithVoid();
+  void start(@Observes StartupEvent event, Vertx vertx) {
+    if (config.relayEnabled()) {
+      int batch = config.relayBatchSize();
+      job =
+          new RepeatingJob(
+                  vertx,
+                  "Outbox relay",
+                  config.relayInterval(),
+                  () -> relay.relay(batch).map(published -> published == batch))
+              .start();
+    }
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    if (job != null) {
+      job.stop();
+    }
   }
 }

@@ -1,9 +1,11 @@
 package io.conversationorchestrator.lifecycle;
 
-import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
+import io.conversationorchestrator.jobs.RepeatingJob;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
+import jakarta.enterprise.event.Observes;
 
 /**
  * Runs the sweeper every {@code orchestrator.lifecycle.sweep-interval}. A full batch means more is
@@ -11,32 +13,31 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class SweepScheduler {
-  private static final Logger LOG = Logger.getLogger(SweepScheduler.class);
-
   private final Sweeper sweeper;
   private final LifecycleConfig config;
+  private RepeatingJob job;
 
   public SweepScheduler(Sweeper sweeper, LifecycleConfig config) {
     this.sweeper = sweeper;
     this.config = config;
   }
 
-  @Scheduled(
-      every = "${orchestrator.lifecycle.sweep-interval:250ms}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-      skipExecutionIf = SweeperDisabled.class)
-  Uni<Void> sweepDue() {
-    int batch = config.sweepBatchSize();
-    return Uni.createFrom()
-        .deferred(() -> sweeper.sweep(batch))
-        .repeat()
-        .whilst(claimed -> claimed == batch)
-        .collect()
-        .last()
-        .onFailure()
-        .invoke(e -> LOG.warnf("Sweep failed, will retry: %s", e.getMessage()))
-        .onFailure()
-        .recoverWithNull()
-        .replaceWithVoid();
+  void start(@Observes StartupEvent event, Vertx vertx) {
+    if (config.sweeperEnabled()) {
+      int batch = config.sweepBatchSize();
+      job =
+          new RepeatingJob(
+                  vertx,
+                  "Sweep",
+                  config.sweepInterval(),
+                  () -> sweeper.sweep(batch).map(claimed -> claimed == batch))
+              .start();
+    }
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    if (job != null) {
+      job.stop();
+    }
   }
 }

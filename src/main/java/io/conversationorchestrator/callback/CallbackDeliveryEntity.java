@@ -1,0 +1,30 @@
+package io.conversationorchestrator.callback;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A delivery as the API reads it; the dispatcher works on these rows with set-based SQL. */
+@Entity
+@Table(name = "callback_delivery")
+public class CallbackDeliveryEntity {
+  @Id public UUID id;
+  public String accountSid;
+  public UUID conversationId;
+  public UUID eventId;
+  public String eventType;
+  public String url;
+  public String method;
+  public String status;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  public Attempts attempts;
+
+  public Instant nextAttemptAt;
+  public Instant createdAt;
+  public Instant updatedAt;
+}

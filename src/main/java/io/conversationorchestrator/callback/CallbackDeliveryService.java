@@ -1,0 +1,77 @@
+package io.conversationorchestrator.callback;
+
+import io.conversationorchestrator.api.ApiException;
+import io.conversationorchestrator.api.Page;
+import io.conversationorchestrator.api.PageQuery;
+import io.conversationorchestrator.api.ResourceType;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * Reading deliveries and re-queueing one. They outlive their conversation, so only the account and
+ * the conversation id scope them (a deleted conversation's deliveries stay visible).
+ */
+@ApplicationScoped
+public class CallbackDeliveryService {
+  private final CallbackDeliveryRepository deliveries;
+
+  public CallbackDeliveryService(CallbackDeliveryRepository deliveries) {
+    this.deliveries = deliveries;
+  }
+
+  private static final String REDELIVER =
+      "update callback_delivery set status = 'PENDING', next_attempt_at = now(),"
+          + " claimed_until = null, updated_at = now() where id = ?1";
+
+  @WithSession
+  public Uni<Page<CallbackDeliveryResponse>> list(
+      String accountSid, String conversationId, PageQuery query) {
+    UUID conversation = ResourceType.CONVERSATION.parseOrNotFound(conversationId);
+    String where = "accountSid = :account and conversationId = :conversation";
+    Parameters params = Parameters.with("account", accountSid).and("conversation", conversation);
+    if (query.boundary() != null) {
+      where += query.backward() ? " and id < :boundary" : " and id > :boundary";
+      params.and("boundary", query.boundaryId());
+    }
+    String order = query.backward() ? " order by id desc" : " order by id asc";
+    return deliveries
+        .find(where + order, params)
+        .range(0, query.fetchSize() - 1)
+        .list()
+        .map(rows -> query.page(CallbackDeliveryPage.KEY, rows, d -> d.id.toString()))
+        .map(page -> page.map(CallbackDeliveryResponse::of));
+  }
+
+  /** Sends a delivery again from its first attempt's schedule (SUCCEEDED and DEAD ones too). */
+  @WithTransaction
+  public Uni<CallbackDeliveryResponse> redeliver(
+      String accountSid, String conversationId, String id) {
+    UUID conversation = ResourceType.CONVERSATION.parseOrNotFound(conversationId);
+    UUID delivery = ResourceType.CALLBACK_DELIVERY.parseOrNotFound(id);
+    return deliveries
+        .find(
+            "id = ?1 and accountSid = ?2 and conversationId = ?3",
+            delivery,
+            accountSid,
+            conversation)
+        .firstResult()
+        .onItem()
+        .ifNull()
+        .failWith(() -> ApiException.notFound(ResourceType.CALLBACK_DELIVERY, id))
+        .call(
+            found ->
+                Panache.getSession()
+                    .chain(
+                        s ->
+                            s.createNativeQuery(REDELIVER)
+                                .setParameter(1, delivery)
+                                .executeUpdate()))
+        .call(found -> Panache.getSession().chain(s -> s.refresh(found)))
+        .map(CallbackDeliveryResponse::of);
+  }
+}

@@ -1,0 +1,62 @@
+package io.conversationorchestrator.callback;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Deliveries by outcome, attempt latency, queue depth and the age of the oldest pending one. */
+@ApplicationScoped
+public class CallbackMetrics {
+  private static final String BACKLOG =
+      "select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)"
+          + " from callback_delivery where status in ('PENDING', 'FAILED_RETRYING')";
+
+  private final MeterRegistry registry;
+  private final Timer latency;
+  private final AtomicLong depth = new AtomicLong();
+  private final AtomicLong oldestSeconds = new AtomicLong();
+
+  public CallbackMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.latency =
+        Timer.builder("orchestrator.callbacks.attempt.latency")
+            .description("Duration of one callback attempt")
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
+    Gauge.builder("orchestrator.callbacks.queue.depth", depth, AtomicLong::get)
+        .description("Deliveries waiting to be sent or retried")
+        .register(registry);
+    Gauge.builder("orchestrator.callbacks.oldest.pending.age", oldestSeconds, AtomicLong::get)
+        .baseUnit("seconds")
+        .description("Age of the oldest unfinished delivery")
+        .register(registry);
+  }
+
+  void attempt(Result result, CallbackStatus status) {
+    latency.record(Duration.ofMillis(result.attempt().latencyMs()));
+    registry.counter("orchestrator.callbacks.deliveries", "outcome", status.name()).increment();
+  }
+
+  /** The backlog is counted in the database every few seconds, not on every scrape. */
+  @Scheduled(every = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  @WithSession
+  Uni<Void> measureBacklog() {
+    return Panache.getSession()
+        .chain(s -> s.createNativeQuery(BACKLOG, Object[].class).getSingleResult())
+        .invoke(
+            row -> {
+              depth.set(((Number) row[0]).longValue());
+              oldestSeconds.set(((Number) row[1]).longValue());
+            })
+        .replaceWithVoid()
+        .onFailure()
+        .recoverWithNull();
+  }
+}

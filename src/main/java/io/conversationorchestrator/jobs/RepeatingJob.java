@@ -1,0 +1,71 @@
+package io.conversationorchestrator.jobs;
+
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs a step again and again: at once while the step reports more work waiting, otherwise after an
+ * interval. Never two runs at a time. Quarkus' scheduler cannot tick faster than once a second; the
+ * sweeper, the relay and the callback dispatcher need a few milliseconds. Each run gets a new
+ * duplicated Vert.x context, as a request would, for Hibernate Reactive's session.
+ */
+public final class RepeatingJob {
+  private static final Logger LOG = Logger.getLogger(RepeatingJob.class);
+
+  private final Vertx vertx;
+  private final String name;
+  private final Duration interval;
+  private final Supplier<Uni<Boolean>> step;
+  private volatile boolean stopped;
+
+  /**
+   * @param step one run; its item says whether more work is waiting right now
+   */
+  public RepeatingJob(Vertx vertx, String name, Duration interval, Supplier<Uni<Boolean>> step) {
+    this.vertx = vertx;
+    this.name = name;
+    this.interval = interval;
+    this.step = step;
+  }
+
+  public RepeatingJob start() {
+    schedule(interval);
+    return this;
+  }
+
+  /** No new run starts after this; a run under way finishes (or its transaction rolls back). */
+  public void stop() {
+    stopped = true;
+  }
+
+  private void schedule(Duration delay) {
+    if (stopped) {
+      return;
+    }
+    vertx.setTimer(Math.max(1, delay.toMillis()), timer -> run());
+  }
+
+  private void run() {
+    Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+    VertxContextSafetyToggle.setContextSafe(context, true);
+    context.runOnContext(
+        ignored ->
+            Uni.createFrom()
+                .deferred(step::get)
+                .subscribe()
+                .with(
+                    more -> schedule(Boolean.TRUE.equals(more) ? Duration.ZERO : interval),
+                    failure -> {
+                      if (!stopped) {
+                        LOG.warnf("%s failed, will retry: %s", name, failure.getMessage());
+                      }
+                      schedule(interval);
+                    }));
+  }
+}

@@ -147,10 +147,10 @@ class StatusCallbackTest {
     assertThat(awaitDelivery(api, gone, "DEAD").path("attempts")).hasSize(1);
 
     String refused =
-        conversationWithCallbacks(api, "{\"url\":\"" + sink.literalUrl("/internal") + "\"}");
+        conversationWithCallbacks(api, "{\"url\":\"" + sink.forbiddenUrl("/internal") + "\"}");
     JsonNode delivery = awaitDelivery(api, refused, "DEAD");
     assertThat(delivery.path("attempts").get(0).path("error").asText())
-        .startsWith("refused: 127.0.0.1");
+        .startsWith("refused: 127.0.0.2");
     assertThat(sink.at("/internal")).isEmpty();
   }
 

@@ -53,9 +53,14 @@ public final class CallbackSink implements AutoCloseable {
     return "http://localhost:" + server.getAddress().getPort() + path;
   }
 
-  /** Same port, as the literal loopback address the SSRF guard must refuse. */
-  public String literalUrl(String path) {
+  /** The same sink under another host name (127.0.0.1, also allowed in tests): another host. */
+  public String otherHostUrl(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  /** A loopback address the test profile does not allow: the SSRF guard must refuse it. */
+  public String forbiddenUrl(String path) {
+    return "http://127.0.0.2:" + server.getAddress().getPort() + path;
   }
 
   public void failFirst(String path, int failures, int status) {

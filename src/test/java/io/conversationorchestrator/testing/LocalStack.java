@@ -30,6 +30,8 @@ public final class LocalStack {
           "ORCHESTRATOR_BOOTSTRAP_AUTH_TOKEN", "dev-auth-token",
           "ORCHESTRATOR_OPERATOR_TOKEN", "dev-operator-token",
           "ORCHESTRATOR_CALLBACKS_ALLOW_PRIVATE_TARGETS", "true",
+          // Seals auth tokens and webhook secrets at rest; a production key comes from a Secret.
+          "ORCHESTRATOR_SECRETS_KEY", "ZGV2LW9ubHkta2V5LWRvLW5vdC11c2UtaW4tcHJvZCE=",
           // The dev credentials are public: listen on loopback only unless told otherwise.
           "QUARKUS_HTTP_HOST", "127.0.0.1");
 

@@ -52,16 +52,22 @@ public class CommunicationService {
   public Uni<Posted> post(String accountSid, String conversationId, CommunicationBody body) {
     return conversations
         .lockOpen(accountSid, conversationId, "new communications")
-        .call(c -> participantChecks.check(c.id, body))
+        .chain(c -> postTo(c, body));
+  }
+
+  /**
+   * Adds (or, through its resourceId, updates) a communication of a conversation the caller has
+   * locked and found open, in the caller's transaction. Ingestion routes traffic through here.
+   */
+  public Uni<Posted> postTo(ConversationEntity conversation, CommunicationBody body) {
+    return participantChecks
+        .check(conversation.id, body)
         .chain(
-            c ->
+            () ->
                 body.resourceId() == null
-                    ? create(c, body)
-                    : communications
-                        .findByResourceId(c.id, body.resourceId())
-                        .chain(
-                            existing ->
-                                existing == null ? create(c, body) : update(existing, body)));
+                    ? Uni.createFrom().<CommunicationEntity>nullItem()
+                    : communications.findByResourceId(conversation.id, body.resourceId()))
+        .chain(existing -> existing == null ? create(conversation, body) : update(existing, body));
   }
 
   @WithSession

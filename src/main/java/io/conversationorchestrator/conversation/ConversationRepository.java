@@ -28,6 +28,16 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
         .firstResult();
   }
 
+  /** The open conversation of a grouping key under a configuration, row-locked, or null. */
+  public Uni<ConversationEntity> findOpenByKeyForUpdate(UUID configurationId, String groupingKey) {
+    return find(
+            "configurationId = ?1 and groupingKey = ?2 and status <> 'CLOSED'",
+            configurationId,
+            groupingKey)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .firstResult();
+  }
+
   /**
    * Newest first; filters: {@code status} (any of), {@code channelId} (communications, addresses).
    */

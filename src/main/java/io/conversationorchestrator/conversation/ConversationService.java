@@ -16,6 +16,7 @@ import io.conversationorchestrator.participant.ParticipantBody;
 import io.conversationorchestrator.participant.ParticipantEntity;
 import io.conversationorchestrator.participant.ParticipantFactory;
 import io.conversationorchestrator.participant.ParticipantRepository;
+import io.conversationorchestrator.participant.ParticipantType;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -87,7 +88,11 @@ public class ConversationService {
         .chain(this::withParticipants);
   }
 
-  private Uni<ConversationResponse> open(ConfigurationEntity source, CreateConversationBody body) {
+  /**
+   * Opens a conversation under a configuration the caller has share-locked, in the caller's
+   * transaction (passive ingestion creates conversations through here too).
+   */
+  public Uni<ConversationResponse> open(ConfigurationEntity source, CreateConversationBody body) {
     Instant now = Time.now();
     ConversationEntity conversation = new ConversationEntity();
     conversation.id = ResourceType.newUuid();
@@ -106,8 +111,44 @@ public class ConversationService {
     return conversations
         .persist(conversation)
         .chain(saved -> addParticipants(saved, roster, now))
+        .call(list -> claimGroupingKey(conversation, list))
         .map(list -> ConversationResponse.of(conversation, list))
         .call(response -> events.append(EventType.CONVERSATION_CREATED, response, null));
+  }
+
+  /**
+   * Gives the conversation its customer's grouping key, unless another open conversation holds it
+   * (409). The unique index settles races: a concurrent twin fails at commit.
+   */
+  private Uni<Void> claimGroupingKey(
+      ConversationEntity conversation, List<ParticipantEntity> roster) {
+    ParticipantEntity customer =
+        roster.stream()
+            .filter(p -> ParticipantType.CUSTOMER.name().equals(p.type))
+            .findFirst()
+            .orElse(null);
+    if (customer == null) {
+      return Uni.createFrom().voidItem();
+    }
+    List<Address> addresses = customer.contact.addresses();
+    String key =
+        GroupingKeys.of(
+            conversation.configuration.conversationGroupingType(),
+            customer.profileId,
+            addresses.isEmpty() ? null : addresses.get(0));
+    if (key == null) {
+      return Uni.createFrom().voidItem();
+    }
+    return conversations
+        .findOpenByKeyForUpdate(conversation.configurationId, key)
+        .invoke(
+            open -> {
+              if (open != null) {
+                throw new GroupingConflict(ResourceType.CONVERSATION.format(open.id));
+              }
+              conversation.groupingKey = key;
+            })
+        .replaceWithVoid();
   }
 
   /** Before any communication, the channels of the participants' addresses count as activity. */

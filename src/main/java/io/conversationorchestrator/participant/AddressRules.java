@@ -26,9 +26,16 @@ public final class AddressRules {
     }
   }
 
-  private static String problem(Address a) {
+  /** Why an address is not valid for its channel, or null when it is. */
+  public static String problem(Address a) {
     return switch (a.channel()) {
-      case SMS, VOICE ->
+      case VOICE ->
+          E164.matcher(a.address()).matches()
+                  || a.address().startsWith("sip:")
+                  || a.address().startsWith("client:")
+              ? null
+              : "VOICE addresses must be E.164 ('+' and 8 to 15 digits), sip: or client:";
+      case SMS ->
           E164.matcher(a.address()).matches()
               ? null
               : a.channel() + " addresses must be E.164: '+' and 8 to 15 digits";

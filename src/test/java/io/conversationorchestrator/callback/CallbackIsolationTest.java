@@ -93,7 +93,7 @@ class CallbackIsolationTest {
     String configuration =
         Fixtures.createConfiguration(api, StatusCallbackTest.withCallbacks("{}", callbacks));
     for (int i = 0; i < CONVERSATIONS; i++) {
-      Fixtures.createConversation(api, Fixtures.seedConversation(configuration));
+      Fixtures.createConversation(api, Fixtures.customerConversation(configuration, i));
     }
     List<Received> received =
         Awaitility.await()

@@ -31,7 +31,8 @@ class KafkaOutageTest {
     TestInfrastructure.kafka().stop();
     try {
       for (int i = 0; i < 200; i++) {
-        String id = Fixtures.createConversation(api, Fixtures.seedConversation(configuration));
+        String id =
+            Fixtures.createConversation(api, Fixtures.customerConversation(configuration, i));
         api.request()
             .body("{\"name\":\"renamed " + i + "\"}")
             .patch("/v2/Conversations/" + id)

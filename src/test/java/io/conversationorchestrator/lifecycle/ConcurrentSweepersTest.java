@@ -31,7 +31,7 @@ class ConcurrentSweepersTest {
             api, Fixtures.configuration("race", "{\"SMS\":{\"statusTimeouts\":{\"closed\":2}}}"));
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 150; i++) {
-      ids.add(Fixtures.createConversation(api, Fixtures.seedConversation(configuration)));
+      ids.add(Fixtures.createConversation(api, Fixtures.customerConversation(configuration, i)));
     }
     AtomicInteger claimedByWorkers = new AtomicInteger();
     List<CompletableFuture<Void>> workers = new ArrayList<>();

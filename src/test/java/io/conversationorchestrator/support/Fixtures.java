@@ -43,6 +43,14 @@ public final class Fixtures {
         .formatted(configurationId);
   }
 
+  /**
+   * A conversation of customer number {@code n}: distinct customers, since a grouping configuration
+   * keeps one open conversation per customer.
+   */
+  public static String customerConversation(String configurationId, int n) {
+    return seedConversation(configurationId).replace("+15551234567", "+1555%07d".formatted(n));
+  }
+
   public static String createConversation(Api api, String body) {
     return api.request()
         .body(body)

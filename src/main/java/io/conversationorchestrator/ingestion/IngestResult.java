@@ -1,0 +1,11 @@
+package io.conversationorchestrator.ingestion;
+
+import io.conversationorchestrator.communication.CommunicationResponse;
+import io.conversationorchestrator.conversation.ConversationResponse;
+
+/** Where a communication landed, and whether its conversation was created for it. */
+public record IngestResult(
+    ConversationResponse conversation,
+    CommunicationResponse communication,
+    boolean conversationCreated,
+    boolean communicationCreated) {}

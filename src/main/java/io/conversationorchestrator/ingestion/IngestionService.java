@@ -1,0 +1,168 @@
+package io.conversationorchestrator.ingestion;
+
+import io.conversationorchestrator.api.ApiError;
+import io.conversationorchestrator.api.ApiException;
+import io.conversationorchestrator.api.Failures;
+import io.conversationorchestrator.api.ResourceType;
+import io.conversationorchestrator.communication.CommunicationService;
+import io.conversationorchestrator.configuration.ConfigurationEntity;
+import io.conversationorchestrator.configuration.ConfigurationRepository;
+import io.conversationorchestrator.configuration.GroupingType;
+import io.conversationorchestrator.conversation.ConversationEntity;
+import io.conversationorchestrator.conversation.ConversationEvents;
+import io.conversationorchestrator.conversation.ConversationRepository;
+import io.conversationorchestrator.conversation.ConversationService;
+import io.conversationorchestrator.conversation.CreateConversationBody;
+import io.conversationorchestrator.conversation.GroupingConflict;
+import io.conversationorchestrator.conversation.GroupingKeys;
+import io.conversationorchestrator.conversation.OpenConversations;
+import io.conversationorchestrator.participant.Address;
+import io.conversationorchestrator.participant.ParticipantBody;
+import io.conversationorchestrator.participant.ParticipantType;
+import io.conversationorchestrator.participant.ProfileResolver;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Puts traffic in the right conversation. Precedence as the seed's table: {@code conversationId}
+ * wins (grouping bypassed); else {@code configurationId} finds the customer's open conversation by
+ * the configuration's grouping key or creates one; neither is a 400. Concurrent ingests for a new
+ * customer race to create: the unique index on open grouping keys lets one win, and the losers run
+ * again and land in the winner's conversation.
+ */
+@ApplicationScoped
+public class IngestionService {
+  private static final int ATTEMPTS = 5;
+
+  private final OpenConversations openConversations;
+  private final ConversationRepository conversations;
+  private final ConfigurationRepository configurations;
+  private final ConversationService conversationService;
+  private final CommunicationService communications;
+  private final ConversationEvents events;
+  private final ProfileResolver profiles;
+
+  public IngestionService(
+      OpenConversations openConversations,
+      ConversationRepository conversations,
+      ConfigurationRepository configurations,
+      ConversationService conversationService,
+      CommunicationService communications,
+      ConversationEvents events,
+      ProfileResolver profiles) {
+    this.openConversations = openConversations;
+    this.conversations = conversations;
+    this.configurations = configurations;
+    this.conversationService = conversationService;
+    this.communications = communications;
+    this.events = events;
+    this.profiles = profiles;
+  }
+
+  public Uni<IngestResult> ingest(String accountSid, IngestBody body) {
+    return Uni.createFrom()
+        .deferred(() -> route(accountSid, body))
+        .onFailure(IngestionService::lostCreationRace)
+        .retry()
+        .atMost(ATTEMPTS - 1);
+  }
+
+  @WithTransaction
+  Uni<IngestResult> route(String accountSid, IngestBody body) {
+    if (body.conversationId() != null) {
+      return openConversations
+          .lockOpen(accountSid, body.conversationId(), "new communications")
+          .chain(c -> deliver(c, body, false));
+    }
+    if (body.configurationId() == null) {
+      throw ApiException.invalid(
+          "Either 'conversationId' or 'configurationId' is required; nothing was captured");
+    }
+    UUID id =
+        ResourceType.CONFIGURATION
+            .parse(body.configurationId())
+            .orElseThrow(
+                () -> ApiException.notFound(ResourceType.CONFIGURATION, body.configurationId()));
+    return configurations
+        .findOwnedForShare(accountSid, id)
+        .onItem()
+        .ifNull()
+        .failWith(() -> ApiException.notFound(ResourceType.CONFIGURATION, body.configurationId()))
+        .chain(configuration -> routeByGrouping(configuration, body));
+  }
+
+  private Uni<IngestResult> routeByGrouping(ConfigurationEntity configuration, IngestBody body) {
+    if (body.routingOrDefault() == Routing.CAPTURE) {
+      String refusal =
+          CaptureRules.refusal(
+              configuration.settings.channelSettings(),
+              body.channel(),
+              body.from(),
+              body.to(),
+              body.metadataOrEmpty());
+      if (refusal != null) {
+        throw new ApiException(ApiError.NOT_CAPTURED, "Not captured: " + refusal);
+      }
+    }
+    Address customer = new Address(body.channel(), body.customerAddress(), null);
+    GroupingType grouping = GroupingType.valueOf(configuration.groupingType);
+    Uni<UUID> profile =
+        grouping == GroupingType.GROUP_BY_PROFILE
+            ? profiles.resolve(
+                configuration.accountSid, configuration.memoryStoreId, List.of(customer))
+            : Uni.createFrom().nullItem();
+    return profile
+        .map(profileId -> GroupingKeys.of(grouping, profileId, customer))
+        .chain(key -> conversations.findOpenByKeyForUpdate(configuration.id, key))
+        .chain(open -> open != null ? deliver(open, body, false) : create(configuration, body));
+  }
+
+  private Uni<IngestResult> create(ConfigurationEntity configuration, IngestBody body) {
+    ParticipantBody customer =
+        new ParticipantBody(
+            null,
+            ParticipantType.CUSTOMER,
+            null,
+            List.of(new Address(body.channel(), body.customerAddress(), null)));
+    ParticipantBody agent =
+        new ParticipantBody(
+            null,
+            ParticipantType.AGENT,
+            null,
+            List.of(new Address(body.channel(), body.agentAddress(), null)));
+    CreateConversationBody create =
+        new CreateConversationBody(
+            body.configurationId(), null, null, List.of(customer, agent), null);
+    return conversationService
+        .open(configuration, create)
+        .chain(
+            created ->
+                conversations.findById(ResourceType.CONVERSATION.parse(created.id()).orElseThrow()))
+        .chain(conversation -> deliver(conversation, body, true));
+  }
+
+  private Uni<IngestResult> deliver(
+      ConversationEntity conversation, IngestBody body, boolean created) {
+    if (body.callEvent() != null) {
+      return events.respond(conversation).map(c -> new IngestResult(c, null, created, false));
+    }
+    return communications
+        .postTo(conversation, body.communication())
+        .chain(
+            posted ->
+                events
+                    .respond(conversation)
+                    .map(
+                        c ->
+                            new IngestResult(
+                                c, posted.communication(), created, posted.created())));
+  }
+
+  private static boolean lostCreationRace(Throwable e) {
+    return e instanceof GroupingConflict
+        || Failures.isUniqueViolation(e, "conversation_open_grouping_key");
+  }
+}

@@ -1,0 +1,105 @@
+package io.conversationorchestrator.ingestion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.conversationorchestrator.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/** The Kafka path routes like REST; a malformed record is dead-lettered and does not block. */
+@QuarkusTest
+class InboundTopicTest {
+
+  @Test
+  void kafkaIngestionMatchesRestAndDeadLettersBadRecords() throws Exception {
+    Api api = Api.newAccount();
+    String config = IngestionTest.configuration(api, "GROUP_BY_PROFILE", IngestionTest.smsRules());
+    String viaRest =
+        IngestionTest.ingest(
+                api,
+                IngestionTest.message(
+                    "\"configurationId\":\"" + config + "\",",
+                    "SMS",
+                    "+15550102030",
+                    IngestionTest.BUSINESS,
+                    "over REST"),
+                201)
+            .getString("conversation.id");
+    String good =
+        IngestionTest.message(
+            "\"accountId\":\"" + api.accountSid() + "\",\"configurationId\":\"" + config + "\",",
+            "SMS",
+            "+15550102030",
+            IngestionTest.BUSINESS,
+            "over Kafka");
+    try (KafkaProducer<String, String> producer = producer()) {
+      producer.send(new ProducerRecord<>("communications-inbound", "bad", "{not json")).get();
+      producer.send(new ProducerRecord<>("communications-inbound", "good", good)).get();
+    }
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                api.request()
+                    .get("/v2/Conversations/" + viaRest + "/Communications")
+                    .jsonPath()
+                    .getList("communications.content.text")
+                    .contains("over Kafka"));
+    List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+    try (KafkaConsumer<String, String> dlq = consumer()) {
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                dlq.poll(Duration.ofMillis(200)).forEach(dead::add);
+                return dead.stream().anyMatch(r -> "bad".equals(r.key()));
+              });
+    }
+    ConsumerRecord<String, String> bad =
+        dead.stream().filter(r -> "bad".equals(r.key())).findFirst().orElseThrow();
+    assertThat(bad.value()).isEqualTo("{not json");
+    String reason =
+        new String(bad.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+    assertThat(reason).contains("not valid JSON");
+  }
+
+  private static String bootstrap() {
+    return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+  }
+
+  private static KafkaProducer<String, String> producer() {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    return new KafkaProducer<>(props);
+  }
+
+  private static KafkaConsumer<String, String> consumer() {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-" + UUID.randomUUID());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
+    consumer.subscribe(List.of("communications-inbound-dlq"));
+    return consumer;
+  }
+}

@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,9 +25,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Sends outbox rows to Kafka as CloudEvents in binary mode: the JSON event is the value, the
  * CloudEvents attributes are {@code ce_*} headers. The producer is idempotent with {@code
- * acks=all}, so records it accepted keep their order per partition. A send that fails before the
- * producer accepts it (no metadata while the broker is away) ends the batch there: nothing after it
- * is handed over, so a later event of a conversation can never overtake an earlier one.
+ * acks=all}.
  */
 @ApplicationScoped
 public class KafkaPublisher {
@@ -40,37 +40,66 @@ public class KafkaPublisher {
     this.sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay-sender"));
   }
 
-  /** Completes when Kafka acknowledged every row; fails if any was refused. */
-  Uni<Void> publish(List<OutboxRow> rows) {
+  /**
+   * Publishes rows and answers the sequence numbers Kafka acknowledged. One key's rows go one after
+   * another, each once the previous one is acknowledged, so a failed row is never overtaken by a
+   * later row of its conversation; different keys go in parallel. A key stops at its first failure;
+   * a refused send (broker unreachable) stops them all.
+   */
+  Uni<List<Long>> publish(List<OutboxRow> rows) {
     return Uni.createFrom()
         .completionStage(
             () ->
-                CompletableFuture.supplyAsync(() -> sendInOrder(rows), sender)
-                    .thenCompose(acks -> acks));
+                CompletableFuture.supplyAsync(() -> startChains(rows), sender)
+                    .thenCompose(acked -> acked));
+  }
+
+  private CompletableFuture<List<Long>> startChains(List<OutboxRow> rows) {
+    Map<String, List<OutboxRow>> byKey = new LinkedHashMap<>();
+    rows.forEach(row -> byKey.computeIfAbsent(row.key(), k -> new ArrayList<>()).add(row));
+    AtomicBoolean refused = new AtomicBoolean();
+    List<CompletableFuture<List<Long>>> chains =
+        byKey.values().stream().map(keyRows -> chain(keyRows, 0, refused)).toList();
+    return CompletableFuture.allOf(chains.toArray(CompletableFuture[]::new))
+        .thenApply(done -> chains.stream().flatMap(c -> c.join().stream()).toList());
+  }
+
+  private CompletableFuture<List<Long>> chain(
+      List<OutboxRow> rows, int next, AtomicBoolean refused) {
+    if (next == rows.size()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    long seq = rows.get(next).seq();
+    return send(rows.get(next), refused)
+        .thenComposeAsync(
+            acked ->
+                !acked
+                    ? CompletableFuture.completedFuture(List.<Long>of())
+                    : chain(rows, next + 1, refused).thenApply(rest -> prepend(seq, rest)),
+            sender);
   }
 
   /** Runs on the sender thread: {@code send} may block while the producer waits for metadata. */
-  private CompletableFuture<Void> sendInOrder(List<OutboxRow> rows) {
-    List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
-    for (OutboxRow row : rows) {
-      CompletableFuture<Void> ack = new CompletableFuture<>();
-      acks.add(ack);
-      try {
-        producer.send(
-            record(row),
-            (metadata, error) -> {
-              if (error == null) {
-                ack.complete(null);
-              } else {
-                ack.completeExceptionally(error);
-              }
-            });
-      } catch (RuntimeException refused) {
-        ack.completeExceptionally(refused);
-        break;
-      }
+  private CompletableFuture<Boolean> send(OutboxRow row, AtomicBoolean refused) {
+    CompletableFuture<Boolean> acked = new CompletableFuture<>();
+    if (refused.get()) {
+      acked.complete(false);
+      return acked;
     }
-    return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
+    try {
+      producer.send(record(row), (metadata, error) -> acked.complete(error == null));
+    } catch (RuntimeException e) {
+      refused.set(true);
+      acked.complete(false);
+    }
+    return acked;
+  }
+
+  private static List<Long> prepend(long seq, List<Long> rest) {
+    List<Long> all = new ArrayList<>(rest.size() + 1);
+    all.add(seq);
+    all.addAll(rest);
+    return all;
   }
 
   private ProducerRecord<String, String> record(OutboxRow row) {

@@ -66,17 +66,25 @@ public class OutboxRelay {
 
   /**
    * Acknowledgements complete on Kafka's threads and the timeout on Mutiny's; the transaction must
-   * go on on its own Vert.x context, or Hibernate Reactive can neither commit nor roll back.
+   * go on on its own Vert.x context, or Hibernate Reactive can neither commit nor roll back. Only
+   * acknowledged rows are deleted; the others stay, in order, for the next batch.
    */
   private Uni<Integer> publishAndDelete(List<OutboxRow> rows, Executor transactionContext) {
-    List<Long> seqs = rows.stream().map(OutboxRow::seq).toList();
     return publisher
         .publish(rows)
         .ifNoItem()
         .after(config.publishTimeout())
         .fail()
         .emitOn(transactionContext)
-        .chain(() -> Panache.getSession())
-        .chain(s -> s.createNativeQuery(DELETE).setParameter("seqs", seqs).executeUpdate());
+        .chain(
+            acked ->
+                acked.isEmpty()
+                    ? Uni.createFrom().item(0)
+                    : Panache.getSession()
+                        .chain(
+                            s ->
+                                s.createNativeQuery(DELETE)
+                                    .setParameter("seqs", acked)
+                                    .executeUpdate()));
   }
 }

@@ -63,12 +63,7 @@ public class AccountService {
 
   @WithTransaction
   public Uni<ApiKeyEntity> createKey(String accountSid, String secret, String friendlyName) {
-    return accounts
-        .findById(accountSid)
-        .onItem()
-        .ifNull()
-        .failWith(
-            () -> new ApiException(ApiError.NOT_FOUND, "Account " + accountSid + " not found"))
+    return existing(accountSid)
         .chain(() -> hash(secret))
         .chain(hash -> keys.persist(newKey(accountSid, hash, friendlyName)));
   }
@@ -76,13 +71,7 @@ public class AccountService {
   /** A new webhook signing secret for the account (the old ones expire after the overlap). */
   @WithTransaction
   public Uni<String> rotateWebhookSecret(String accountSid) {
-    return accounts
-        .findById(accountSid)
-        .onItem()
-        .ifNull()
-        .failWith(
-            () -> new ApiException(ApiError.NOT_FOUND, "Account " + accountSid + " not found"))
-        .chain(() -> webhookSecrets.rotate(accountSid));
+    return existing(accountSid).chain(() -> webhookSecrets.rotate(accountSid));
   }
 
   @WithTransaction
@@ -131,5 +120,14 @@ public class AccountService {
   /** bcrypt on a worker thread: it would stall the event loop for tens of milliseconds. */
   private Uni<String> hash(String secret) {
     return vertx.executeBlocking(Uni.createFrom().item(() -> hasher.hash(secret)));
+  }
+
+  private Uni<AccountEntity> existing(String accountSid) {
+    return accounts
+        .findById(accountSid)
+        .onItem()
+        .ifNull()
+        .failWith(
+            () -> new ApiException(ApiError.NOT_FOUND, "Account " + accountSid + " not found"));
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -46,27 +45,34 @@ public class Idempotency {
    *
    * @param request what identifies the request besides its body, e.g. {@code "PATCH /v2/…/id"}
    */
-  @WithTransaction
   public Uni<ApiReply> execute(
       String accountSid, String key, String request, Object body, Supplier<Uni<ApiReply>> work) {
-    if (key == null) {
-      return work.get();
-    }
+    // without a key the work runs in its own transactions, as if called directly
+    return key == null ? work.get() : once(accountSid, key, request, body, work);
+  }
+
+  private Uni<ApiReply> once(
+      String accountSid, String key, String request, Object body, Supplier<Uni<ApiReply>> work) {
     if (!UUID_TEXT.matcher(key).matches()) {
       throw ApiException.invalid("Invalid value for 'Idempotency-Key': expected a UUID");
     }
     IdempotencyKeyEntity.Key id = new IdempotencyKeyEntity.Key(accountSid, UUID.fromString(key));
     String fingerprint = fingerprint(request, body);
-    return Panache.getSession()
-        .chain(
-            s ->
-                s.createNativeQuery(CLAIM)
-                    .setParameter(1, accountSid)
-                    .setParameter(2, id.key())
-                    .setParameter(3, fingerprint)
-                    .executeUpdate())
-        .chain(
-            claimed -> claimed == 1 ? work.get().call(r -> store(id, r)) : replay(id, fingerprint));
+    return Panache.withTransaction(
+        () ->
+            Panache.getSession()
+                .chain(
+                    s ->
+                        s.createNativeQuery(CLAIM)
+                            .setParameter(1, accountSid)
+                            .setParameter(2, id.key())
+                            .setParameter(3, fingerprint)
+                            .executeUpdate())
+                .chain(
+                    claimed ->
+                        claimed == 1
+                            ? work.get().call(r -> store(id, r))
+                            : replay(id, fingerprint)));
   }
 
   private Uni<Void> store(IdempotencyKeyEntity.Key id, ApiReply reply) {

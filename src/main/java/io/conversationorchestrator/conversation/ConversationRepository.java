@@ -28,6 +28,23 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
         .firstResult();
   }
 
+  /**
+   * Serialises, until the transaction ends, everyone about to look up or open the conversation of
+   * one grouping key: the second waits, then finds what the first committed. (The unique index on
+   * open grouping keys stays the backstop.)
+   */
+  public Uni<Void> lockGroupingKey(UUID configurationId, String groupingKey) {
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createNativeQuery(
+                        "select cast(pg_advisory_xact_lock(hashtextextended(:key, 0)) as text)",
+                        String.class)
+                    .setParameter("key", configurationId + "/" + groupingKey)
+                    .getSingleResult())
+        .replaceWithVoid();
+  }
+
   /** The open conversation of a grouping key under a configuration, row-locked, or null. */
   public Uni<ConversationEntity> findOpenByKeyForUpdate(UUID configurationId, String groupingKey) {
     return find(

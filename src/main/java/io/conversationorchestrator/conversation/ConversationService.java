@@ -140,7 +140,8 @@ public class ConversationService {
       return Uni.createFrom().voidItem();
     }
     return conversations
-        .findOpenByKeyForUpdate(conversation.configurationId, key)
+        .lockGroupingKey(conversation.configurationId, key)
+        .chain(() -> conversations.findOpenByKeyForUpdate(conversation.configurationId, key))
         .invoke(
             open -> {
               if (open != null) {

@@ -30,8 +30,8 @@ import java.util.UUID;
  * Puts traffic in the right conversation. Precedence as the seed's table: {@code conversationId}
  * wins (grouping bypassed); else {@code configurationId} finds the customer's open conversation by
  * the configuration's grouping key or creates one; neither is a 400. Concurrent ingests for a new
- * customer race to create: the unique index on open grouping keys lets one win, and the losers run
- * again and land in the winner's conversation.
+ * customer take turns on the key (an advisory lock), so the first creates and the others find its
+ * conversation; should the unique index still refuse a creation, the ingest runs again.
  */
 @ApplicationScoped
 public class IngestionService {
@@ -116,6 +116,7 @@ public class IngestionService {
             : Uni.createFrom().nullItem();
     return profile
         .map(profileId -> GroupingKeys.of(grouping, profileId, customer))
+        .call(key -> conversations.lockGroupingKey(configuration.id, key))
         .chain(key -> conversations.findOpenByKeyForUpdate(configuration.id, key))
         .chain(open -> open != null ? deliver(open, body, false) : create(configuration, body));
   }

@@ -236,6 +236,8 @@ class IngestionTest {
             .toList();
     List<String> conversations = ingests.stream().map(CompletableFuture::join).distinct().toList();
     assertThat(conversations).hasSize(1);
+    // and no loser left a conversation behind: the account has exactly that one
+    api.request().get("/v2/Conversations").then().body("conversations.id", equalTo(conversations));
     api.request()
         .queryParam("pageSize", 100)
         .get("/v2/Conversations/" + conversations.get(0) + "/Communications")

@@ -24,6 +24,10 @@ public interface LifecycleConfig {
   @WithDefault("500")
   int sweepBatchSize();
 
+  /** How many sweepers run in this replica, each in its own transactions. */
+  @WithDefault("2")
+  int sweepWorkers();
+
   /** Whether this replica runs the sweeper at all. */
   @WithDefault("true")
   boolean sweeperEnabled();

@@ -6,16 +6,20 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Runs the sweeper every {@code orchestrator.lifecycle.sweep-interval}. A full batch means more is
- * due, so it sweeps again at once; after downtime this drains the backlog, oldest first.
+ * Runs {@code orchestrator.lifecycle.sweep-workers} sweepers, each every {@code sweep-interval}. A
+ * full batch means more is due, so a worker sweeps again at once; after downtime this drains the
+ * backlog, oldest first. Workers never take the same row (SKIP LOCKED), so several in one JVM keep
+ * the database busy while another builds its events.
  */
 @ApplicationScoped
 public class SweepScheduler {
   private final Sweeper sweeper;
   private final LifecycleConfig config;
-  private RepeatingJob job;
+  private final List<RepeatingJob> workers = new ArrayList<>();
 
   public SweepScheduler(Sweeper sweeper, LifecycleConfig config) {
     this.sweeper = sweeper;
@@ -23,21 +27,22 @@ public class SweepScheduler {
   }
 
   void start(@Observes StartupEvent event, Vertx vertx) {
-    if (config.sweeperEnabled()) {
-      int batch = config.sweepBatchSize();
-      job =
+    if (!config.sweeperEnabled()) {
+      return;
+    }
+    int batch = config.sweepBatchSize();
+    for (int i = 0; i < config.sweepWorkers(); i++) {
+      workers.add(
           new RepeatingJob(
                   vertx,
                   "Sweep",
                   config.sweepInterval(),
                   () -> sweeper.sweep(batch).map(claimed -> claimed == batch))
-              .start();
+              .start());
     }
   }
 
   void stop(@Observes ShutdownEvent event) {
-    if (job != null) {
-      job.stop();
-    }
+    workers.forEach(RepeatingJob::stop);
   }
 }

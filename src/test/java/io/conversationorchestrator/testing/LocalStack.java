@@ -12,15 +12,18 @@ import java.util.concurrent.TimeUnit;
  * deployment/run-local.sh}. It lives with the tests because it reuses their provisioning code and
  * dependencies, which must stay out of the application.
  *
- * <p>PostgreSQL (data in {@code .local/postgres}) and Kafka (log in {@code .local/kafka}) keep
- * their data across runs and listen on 15432 and 19092 when free. Either is skipped when configured
- * through the same environment variables the application reads. On SIGINT/SIGTERM it stops the
- * application, then Kafka, then PostgreSQL.
+ * <p>PostgreSQL (data in {@code .local/postgres}) and Kafka (log in {@code .local/kafka}; {@code
+ * LOCAL_STACK_DATA} names another directory than {@code .local}) keep their data across runs and
+ * listen on 15432 and 19092 when free. Either is skipped when configured through the same
+ * environment variables the application reads. On SIGINT/SIGTERM it stops the application, then
+ * Kafka, then PostgreSQL.
  */
 public final class LocalStack {
   private static final int POSTGRES_PORT = 15432;
   private static final int KAFKA_PORT = 19092;
-  private static final Path DATA = Path.of(".local").toAbsolutePath();
+  // LOCAL_STACK_DATA moves it, so a benchmark can run a throw-away stack beside a developer's one.
+  private static final Path DATA =
+      Path.of(System.getenv().getOrDefault("LOCAL_STACK_DATA", ".local")).toAbsolutePath();
   private static final String APP_JAR = "target/quarkus-app/quarkus-run.jar";
 
   /** A development account and tokens, applied only where the environment sets none. */

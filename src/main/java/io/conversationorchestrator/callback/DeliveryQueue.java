@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The durable queue of deliveries, in set-based SQL. Claims skip rows other dispatchers hold, hosts
@@ -23,22 +24,47 @@ public class DeliveryQueue {
           + " method, host, payload, status, attempts, next_attempt_at, created_at, updated_at) values ";
   private static final String INSERT_ROW =
       "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', cast('{\"attempts\": []}' as jsonb), now(), now(), now())";
+  // The queue's shape changes faster than its statistics: a burst of due deliveries arrives while
+  // the last ANALYZE saw none (or an empty table). A plan made then and reused (PostgreSQL switches
+  // a prepared statement to one generic plan after five runs) read the whole queue once per
+  // candidate: quadratic, seconds per claim with 20,000 due. So the claim is planned anew each time
+  // (CUSTOM_PLANS, a millisecond: the table's current size is then known), the ordering check is a
+  // per-candidate probe of callback_delivery_order (OFFSET 0 keeps it from becoming a join) and
+  // rows are found again by primary key (= any(array(...))).
+  //
+  // Each host gets at most its room (:rooms, a JSON object by host, else :defaultRoom) of the
+  // candidates, so a claim cannot hand a slow host more than it will take soon: claimed deliveries
+  // count against max-in-flight until they are sent. Candidates are read without locks, then locked
+  // with SKIP LOCKED; the lock re-checks that each is still due and free (another dispatcher may
+  // have claimed or recorded it meanwhile).
   private static final String CLAIM =
       """
-      with due as (
-        select d.id from callback_delivery d
+      with candidates as materialized (
+        select d.id, d.host, d.next_attempt_at from callback_delivery d
         where d.status in ('PENDING', 'FAILED_RETRYING') and d.next_attempt_at <= now()
           and (d.claimed_until is null or d.claimed_until < now())
           and d.host not in (:saturated)
           and not exists (select 1 from callback_delivery e
             where e.conversation_id = d.conversation_id and e.url = d.url
-              and e.status in ('PENDING', 'FAILED_RETRYING') and e.seq < d.seq)
-        order by d.next_attempt_at limit :limit for update skip locked)
+              and e.status in ('PENDING', 'FAILED_RETRYING') and e.seq < d.seq offset 0)
+        order by d.next_attempt_at limit :limit),
+      picked as (
+        select id from (select id, host,
+            row_number() over (partition by host order by next_attempt_at) as n from candidates) c
+        where n <= coalesce(cast(cast(cast(:rooms as text) as jsonb) ->> host as int), :defaultRoom)),
+      due as materialized (
+        select d.id from callback_delivery d
+        where d.id = any(array(select id from picked))
+          and d.status in ('PENDING', 'FAILED_RETRYING') and d.next_attempt_at <= now()
+          and (d.claimed_until is null or d.claimed_until < now())
+        for update skip locked)
       update callback_delivery c set claimed_until = now() + :leaseMillis * interval '1 millisecond'
-      from due where c.id = due.id
+      where c.id = any(array(select id from due))
       returning c.id, c.account_sid, c.event_id, c.event_type, c.url, c.method, c.host, c.payload,
         jsonb_array_length(c.attempts -> 'attempts')
       """;
+  private static final String CUSTOM_PLANS =
+      "select set_config('plan_cache_mode', 'force_custom_plan', true)";
   private static final String RECORD =
       "update callback_delivery c set status = v.status,"
           + " attempts = jsonb_set(c.attempts, '{attempts}', (c.attempts -> 'attempts') || v.attempt),"
@@ -83,15 +109,33 @@ public class DeliveryQueue {
         .replaceWithVoid();
   }
 
+  /**
+   * Claims up to {@code limit} due deliveries, none of a saturated host and at most a host's room
+   * ({@code rooms}, else {@code defaultRoom}) of any other.
+   */
   @WithTransaction
-  public Uni<List<Claimed>> claim(int limit, List<String> saturatedHosts, Duration lease) {
+  public Uni<List<Claimed>> claim(
+      int limit,
+      List<String> saturatedHosts,
+      Map<String, Integer> rooms,
+      int defaultRoom,
+      Duration lease) {
     List<String> saturated = saturatedHosts.isEmpty() ? List.of("") : saturatedHosts;
+    String roomsJson;
+    try {
+      roomsJson = json.writeValueAsString(rooms);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
     return Panache.getSession()
+        .call(s -> s.createNativeQuery(CUSTOM_PLANS).getSingleResult())
         .chain(
             s ->
                 s.createNativeQuery(CLAIM, Object[].class)
                     .setParameter("saturated", saturated)
                     .setParameter("limit", limit)
+                    .setParameter("rooms", roomsJson)
+                    .setParameter("defaultRoom", defaultRoom)
                     .setParameter("leaseMillis", lease.toMillis())
                     .getResultList())
         .map(rows -> rows.stream().map(Claimed::of).toList());

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -22,13 +23,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends due deliveries. Each tick it writes back the attempts that finished (one statement) and
- * claims more, up to its free slots, skipping hosts that already have {@code max-per-host} attempts
- * in flight: a slow or dead receiver holds its own slots only, never the others'. Deliveries
- * claimed beyond a host's slots wait here in that host's line.
+ * claims more, up to its free slots ({@code max-in-flight} counts claimed deliveries until they
+ * finish). Deliveries claimed beyond a host's {@code max-per-host} attempts in flight wait here in
+ * that host's line. A host gets at most its room in a claim: {@code max-per-host}, or what it
+ * completed in about the last half second when that is more (at most one full claim), minus what it
+ * holds. A slow or dead receiver thus holds about its own slots only, never the others', while a
+ * fast one gets a line long enough to keep its connections busy between ticks.
+ *
+ * <p>Ticks come every {@code dispatch-interval}, and at once when half a claim's worth of slots has
+ * freed up since the last one, so that a busy host's line is refilled before it runs dry.
  */
 @ApplicationScoped
 public class Dispatcher {
   private static final int MAX_CLAIM = 500;
+
+  /** A host's recent completions count with weight e^(-age / this). */
+  private static final double RATE_WINDOW_NANOS = 500_000_000;
 
   private final DeliveryQueue queue;
   private final CallbackSender sender;
@@ -37,6 +47,7 @@ public class Dispatcher {
   private final CallbacksConfig config;
   private final RetryPolicy policy;
   private final Duration lease;
+  private final int wakeAt; // inFlight falling to this wakes the job: half a claim is free
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Map<String, Host> hosts = new ConcurrentHashMap<>();
   private final Queue<Outcome> finished = new ConcurrentLinkedQueue<>();
@@ -60,6 +71,7 @@ public class Dispatcher {
             () -> ThreadLocalRandom.current().nextDouble());
     // long enough for a host's line to drain: a crashed replica's claims come back after this
     this.lease = config.timeout().multipliedBy(MAX_CLAIM / config.maxPerHost() + 2);
+    this.wakeAt = config.maxInFlight() - Math.min(MAX_CLAIM, config.maxInFlight()) / 2;
   }
 
   void start(@Observes StartupEvent event, Vertx vertx) {
@@ -98,13 +110,20 @@ public class Dispatcher {
     if (free <= 0) {
       return Uni.createFrom().item(false);
     }
-    List<String> saturated =
-        hosts.entrySet().stream()
-            .filter(e -> e.getValue().busy() >= config.maxPerHost())
-            .map(Map.Entry::getKey)
-            .toList();
+    long now = System.nanoTime();
+    List<String> saturated = new ArrayList<>();
+    Map<String, Integer> rooms = new HashMap<>();
+    hosts.forEach(
+        (name, host) -> {
+          int room = host.room(config.maxPerHost(), now);
+          if (room <= 0) {
+            saturated.add(name);
+          } else if (room != config.maxPerHost()) {
+            rooms.put(name, room);
+          }
+        });
     return queue
-        .claim(free, saturated, lease)
+        .claim(free, saturated, rooms, config.maxPerHost(), lease)
         .call(
             claimed ->
                 Multi.createFrom()
@@ -142,8 +161,10 @@ public class Dispatcher {
           new Outcome(delivery.id(), next.status(), result.attempt(), next.nextAttemptAt()));
       metrics.attempt(result, next.status());
     } // else: no outcome written; the claim's lease runs out and the delivery is tried again
-    inFlight.decrementAndGet();
     Claimed queued = host.done();
+    if (inFlight.decrementAndGet() == wakeAt && job != null) {
+      job.wakeUp();
+    }
     if (queued != null) {
       start(queued, host);
     }
@@ -153,9 +174,20 @@ public class Dispatcher {
   private static final class Host {
     private final Queue<Claimed> line = new ArrayDeque<>();
     private int busy;
+    private int completed; // since the last room()
+    private double recent; // completions, each weighted e^(-age / RATE_WINDOW_NANOS)
+    private long recentAt = System.nanoTime();
 
-    synchronized int busy() {
-      return busy;
+    /**
+     * How many more deliveries this host may be given now: {@code slots}, or its recent completions
+     * when more (at most a full claim), minus what it holds.
+     */
+    synchronized int room(int slots, long now) {
+      recent = recent * Math.exp(-(now - recentAt) / RATE_WINDOW_NANOS) + completed;
+      recentAt = now;
+      completed = 0;
+      int share = (int) Math.min(MAX_CLAIM, Math.max(slots, recent));
+      return share - busy - line.size();
     }
 
     /** Takes a slot (true: start it now) or lines the delivery up (false). */
@@ -170,6 +202,7 @@ public class Dispatcher {
 
     /** Frees a slot; answers the next delivery in line, which takes it over. */
     synchronized Claimed done() {
+      completed++;
       Claimed next = line.poll();
       if (next == null) {
         busy--;

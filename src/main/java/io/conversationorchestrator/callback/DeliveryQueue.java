@@ -26,13 +26,16 @@ public class DeliveryQueue {
   private static final String INSERT_ROW =
       "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', cast('{\"attempts\": []}' as jsonb), now(), now(), now())";
   // The queue's shape changes faster than its statistics: a burst of due deliveries arrives while
-  // the last ANALYZE saw none, and a prepared statement keeps one generic plan after five runs. The
-  // claim is written so that no estimate can make it read the queue once per candidate (which took
-  // seconds per claim with 20,000 due): the ordering check stays a per-candidate probe (OFFSET 0
-  // keeps it from becoming a join) of callback_delivery_order, the only index its status condition
-  // matches (V4); rows are found again by primary key (= any(array(...))), with a status condition
-  // that no partial index matches. Statuses are PENDING, FAILED_RETRYING, SUCCEEDED and DEAD: "not
-  // in ('SUCCEEDED', 'DEAD')" means unfinished.
+  // the last ANALYZE saw none, or into a table that was empty when the claim was planned (a
+  // prepared
+  // statement keeps one generic plan after five runs). Either made the claim read the queue once
+  // per candidate: seconds, up to 30 s, per claim with 10,000 due. So the claim is planned at each
+  // run (CUSTOM_PLANS, about a millisecond: the table's current size is then known), the ordering
+  // check stays a per-candidate probe (OFFSET 0 keeps it from becoming a join) of
+  // callback_delivery_order, the only index its status condition matches (V4), and rows are found
+  // again by primary key (= any(array(...))), with a status condition no partial index matches.
+  // Statuses are PENDING, FAILED_RETRYING, SUCCEEDED and DEAD: "not in ('SUCCEEDED', 'DEAD')" means
+  // unfinished.
   //
   // Each host gets at most its room (:rooms, a JSON object by host, else :defaultRoom) of the
   // candidates, so a claim cannot hand a slow host more than it will take soon: claimed deliveries
@@ -65,6 +68,8 @@ public class DeliveryQueue {
       returning c.id, c.account_sid, c.event_id, c.event_type, c.url, c.method, c.host, c.payload,
         jsonb_array_length(c.attempts -> 'attempts')
       """;
+  private static final String CUSTOM_PLANS =
+      "select set_config('plan_cache_mode', 'force_custom_plan', true)";
   // One array per column: a fixed statement of four parameters however many outcomes (a statement
   // of four parameters per outcome cost Hibernate a parse for each batch size and long searches).
   private static final String RECORD =
@@ -131,6 +136,7 @@ public class DeliveryQueue {
       throw new IllegalStateException(e);
     }
     return Panache.getSession()
+        .call(s -> s.createNativeQuery(CUSTOM_PLANS).getSingleResult()) // for this transaction
         .chain(
             s ->
                 s.createNativeQuery(CLAIM, Object[].class)

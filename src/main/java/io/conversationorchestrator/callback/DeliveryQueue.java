@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The durable queue of deliveries, in set-based SQL. Claims skip rows other dispatchers hold, hosts
@@ -25,12 +26,16 @@ public class DeliveryQueue {
   private static final String INSERT_ROW =
       "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', cast('{\"attempts\": []}' as jsonb), now(), now(), now())";
   // The queue's shape changes faster than its statistics: a burst of due deliveries arrives while
-  // the last ANALYZE saw none (or an empty table). A plan made then and reused (PostgreSQL switches
-  // a prepared statement to one generic plan after five runs) read the whole queue once per
-  // candidate: quadratic, seconds per claim with 20,000 due. So the claim is planned anew each time
-  // (CUSTOM_PLANS, a millisecond: the table's current size is then known), the ordering check is a
-  // per-candidate probe of callback_delivery_order (OFFSET 0 keeps it from becoming a join) and
-  // rows are found again by primary key (= any(array(...))).
+  // the last ANALYZE saw none, or into a table that was empty when the claim was planned (a
+  // prepared
+  // statement keeps one generic plan after five runs). Either made the claim read the queue once
+  // per candidate: seconds, up to 30 s, per claim with 10,000 due. So the claim is planned at each
+  // run (CUSTOM_PLANS, about a millisecond: the table's current size is then known), the ordering
+  // check stays a per-candidate probe (OFFSET 0 keeps it from becoming a join) of
+  // callback_delivery_order, the only index its status condition matches (V4), and rows are found
+  // again by primary key (= any(array(...))), with a status condition no partial index matches.
+  // Statuses are PENDING, FAILED_RETRYING, SUCCEEDED and DEAD: "not in ('SUCCEEDED', 'DEAD')" means
+  // unfinished.
   //
   // Each host gets at most its room (:rooms, a JSON object by host, else :defaultRoom) of the
   // candidates, so a claim cannot hand a slow host more than it will take soon: claimed deliveries
@@ -43,10 +48,10 @@ public class DeliveryQueue {
         select d.id, d.host, d.next_attempt_at from callback_delivery d
         where d.status in ('PENDING', 'FAILED_RETRYING') and d.next_attempt_at <= now()
           and (d.claimed_until is null or d.claimed_until < now())
-          and d.host not in (:saturated)
+          and d.host <> all(cast(:saturated as text[]))
           and not exists (select 1 from callback_delivery e
             where e.conversation_id = d.conversation_id and e.url = d.url
-              and e.status in ('PENDING', 'FAILED_RETRYING') and e.seq < d.seq offset 0)
+              and e.status not in ('SUCCEEDED', 'DEAD') and e.seq < d.seq offset 0)
         order by d.next_attempt_at limit :limit),
       picked as (
         select id from (select id, host,
@@ -55,7 +60,7 @@ public class DeliveryQueue {
       due as materialized (
         select d.id from callback_delivery d
         where d.id = any(array(select id from picked))
-          and d.status in ('PENDING', 'FAILED_RETRYING') and d.next_attempt_at <= now()
+          and d.status not in ('SUCCEEDED', 'DEAD') and d.next_attempt_at <= now()
           and (d.claimed_until is null or d.claimed_until < now())
         for update skip locked)
       update callback_delivery c set claimed_until = now() + :leaseMillis * interval '1 millisecond'
@@ -65,13 +70,16 @@ public class DeliveryQueue {
       """;
   private static final String CUSTOM_PLANS =
       "select set_config('plan_cache_mode', 'force_custom_plan', true)";
+  // One array per column: a fixed statement of four parameters however many outcomes (a statement
+  // of four parameters per outcome cost Hibernate a parse for each batch size and long searches).
   private static final String RECORD =
       "update callback_delivery c set status = v.status,"
-          + " attempts = jsonb_set(c.attempts, '{attempts}', (c.attempts -> 'attempts') || v.attempt),"
-          + " next_attempt_at = v.next_at, claimed_until = null, updated_at = now()"
-          + " from (values %s) as v(id, status, attempt, next_at) where c.id = v.id";
-  private static final String RECORD_ROW =
-      "(cast(? as uuid), cast(? as text), cast(cast(? as text) as jsonb), cast(cast(? as text) as timestamptz))";
+          + " attempts = jsonb_set(c.attempts, '{attempts}',"
+          + " (c.attempts -> 'attempts') || cast(v.attempt as jsonb)),"
+          + " next_attempt_at = cast(v.next_at as timestamptz), claimed_until = null,"
+          + " updated_at = now()"
+          + " from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]),"
+          + " cast(? as text[])) as v(id, status, attempt, next_at) where c.id = v.id";
 
   private final ObjectMapper json;
 
@@ -120,7 +128,7 @@ public class DeliveryQueue {
       Map<String, Integer> rooms,
       int defaultRoom,
       Duration lease) {
-    List<String> saturated = saturatedHosts.isEmpty() ? List.of("") : saturatedHosts;
+    String[] saturated = saturatedHosts.toArray(String[]::new);
     String roomsJson;
     try {
       roomsJson = json.writeValueAsString(rooms);
@@ -128,7 +136,7 @@ public class DeliveryQueue {
       throw new IllegalStateException(e);
     }
     return Panache.getSession()
-        .call(s -> s.createNativeQuery(CUSTOM_PLANS).getSingleResult())
+        .call(s -> s.createNativeQuery(CUSTOM_PLANS).getSingleResult()) // for this transaction
         .chain(
             s ->
                 s.createNativeQuery(CLAIM, Object[].class)
@@ -143,22 +151,26 @@ public class DeliveryQueue {
 
   @WithTransaction
   public Uni<Void> record(List<Outcome> outcomes) {
-    String sql =
-        RECORD.formatted(String.join(", ", Collections.nCopies(outcomes.size(), RECORD_ROW)));
+    UUID[] ids = new UUID[outcomes.size()];
+    String[] statuses = new String[ids.length];
+    String[] attempts = new String[ids.length];
+    String[] nextAttempts = new String[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      Outcome o = outcomes.get(i);
+      ids[i] = o.deliveryId();
+      statuses[i] = o.status().name();
+      attempts[i] = "[" + write(o.attempt()) + "]";
+      nextAttempts[i] = o.nextAttemptAt() == null ? null : o.nextAttemptAt().toString();
+    }
     return Panache.getSession()
         .chain(
-            s -> {
-              var update = s.createNativeQuery(sql);
-              int p = 1;
-              for (Outcome o : outcomes) {
-                update.setParameter(p++, o.deliveryId().toString());
-                update.setParameter(p++, o.status().name());
-                update.setParameter(p++, "[" + write(o.attempt()) + "]");
-                update.setParameter(
-                    p++, o.nextAttemptAt() == null ? null : o.nextAttemptAt().toString());
-              }
-              return update.executeUpdate();
-            })
+            s ->
+                s.createNativeQuery(RECORD)
+                    .setParameter(1, ids)
+                    .setParameter(2, statuses)
+                    .setParameter(3, attempts)
+                    .setParameter(4, nextAttempts)
+                    .executeUpdate())
         .replaceWithVoid();
   }
 

@@ -1,0 +1,633 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The status callback delivery benchmark, run by bench/callbacks.sh (see bench/README-callbacks.md).
+ * A local HTTP sink runs in this JVM: paths under /ok answer 200 at once, paths under /hang never
+ * answer. After one real event through the API (for its payload) and a warm-up, it measures the sink
+ * alone (a Vert.x HttpClient load loop), then loads N due deliveries straight into callback_delivery
+ * and times the running service until all are SUCCEEDED, in alternating rounds: to the healthy sink
+ * alone, and with N/10 deliveries to a hanging host (127.0.0.1 instead of localhost, so other
+ * per-host slots) loaded first. A benchmark, not a test: it sleeps between polls.
+ *
+ * <p>Environment: BENCH_JDBC_URL, BENCH_DB_USER, BENCH_DB_PASSWORD; BENCH_SERVICE_URL (readiness,
+ * the API for one real event payload, /q/metrics); BENCH_ACCOUNT_SID, BENCH_AUTH_TOKEN (default:
+ * the local stack's dev account, whose token signs the callbacks); BENCH_STACK_PID or
+ * BENCH_SERVICE_PID, BENCH_PG_PID (CPU figures); BENCH_WARMUP (deliveries sent first, unreported;
+ * default min(N, 10000)); BENCH_HANG (hanging deliveries, default N/10); BENCH_ROUNDS (alternating
+ * rounds of both measurements, default 3); BENCH_CEILING_SECONDS (3); BENCH_TIMELINE (print the
+ * requests the sink received per 100 ms);
+ * ORCHESTRATOR_CALLBACKS_* (the service's settings, printed with the figures).
+ */
+public class CallbackDelivery {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  final int n;
+  final Connection db;
+  final String serviceUrl = env("BENCH_SERVICE_URL", "http://127.0.0.1:8080");
+  final String account = env("BENCH_ACCOUNT_SID", "AC00000000000000000000000000000000");
+  final String token = env("BENCH_AUTH_TOKEN", "dev-auth-token");
+  final int maxPerHost = Integer.parseInt(env("ORCHESTRATOR_CALLBACKS_MAX_PER_HOST", "16"));
+  final Map<String, String> report = new LinkedHashMap<>();
+  final Sink sink;
+  final String loadAverageBefore;
+  long servicePid;
+  String payload;
+  String eventType = "CONVERSATION_CREATED";
+
+  CallbackDelivery(int n) throws Exception {
+    this.n = n;
+    this.db = connect();
+    this.sink = new Sink();
+    this.loadAverageBefore = loadAverage();
+  }
+
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 20_000;
+    CallbackDelivery bench = new CallbackDelivery(n);
+    try {
+      bench.awaitReady();
+      bench.run();
+    } finally {
+      bench.sink.close();
+    }
+    System.exit(0); // the HTTP clients' threads would keep the JVM alive
+  }
+
+  void run() throws Exception {
+    cleanUp();
+    samplePayload();
+    int warmup = Integer.parseInt(env("BENCH_WARMUP", String.valueOf(Math.min(n, 10_000))));
+    if (warmup > 0) { // a fresh JVM compiles for seconds: measure the service as it runs for days
+      System.out.printf("Warm-up: %,d deliveries (not reported)...%n", warmup);
+      phase("warmup", warmup, 0, new LinkedHashMap<>());
+    }
+    double seconds = Double.parseDouble(env("BENCH_CEILING_SECONDS", "3"));
+    for (int concurrency : new int[] {maxPerHost, 64}) { // after the warm-up: the sink is compiled
+      System.out.printf("Sink alone: Vert.x HttpClient, %d connections for %.0f s...%n", concurrency, seconds);
+      report.put("sink alone (Vert.x HttpClient in the harness, " + concurrency + " connections): requests/s,"
+          + " latency p50 / p99 (ms)", ceiling(concurrency, Duration.ofMillis((long) (seconds * 1000))));
+    }
+    int hang = Integer.parseInt(env("BENCH_HANG", String.valueOf(n / 10)));
+    int rounds = Integer.parseInt(env("BENCH_ROUNDS", "3"));
+    List<Map<String, String>> alone = new ArrayList<>();
+    List<Map<String, String>> beside = new ArrayList<>();
+    double[] ratesAlone = new double[rounds];
+    double[] ratesBeside = new double[rounds];
+    for (int r = 0; r < rounds; r++) { // alternating, so that drifting machine load hits both alike
+      System.out.printf("Round %d of %d: the healthy sink alone, %,d deliveries...%n", r + 1, rounds, n);
+      alone.add(new LinkedHashMap<>());
+      ratesAlone[r] = phase("alone-" + (r + 1), n, 0, alone.get(r));
+      System.out.printf("Round %d of %d: %,d deliveries to a hanging host first, then %,d to the healthy sink...%n",
+          r + 1, rounds, hang, n);
+      beside.add(new LinkedHashMap<>());
+      ratesBeside[r] = phase("beside-" + (r + 1), n, hang, beside.get(r));
+    }
+    // Each column shows its median round (by deliveries/s) in full, and every round's rate.
+    Map<String, String> medianAlone = alone.get(medianIndex(ratesAlone));
+    Map<String, String> medianBeside = beside.get(medianIndex(ratesBeside));
+    report.put("deliveries/s of each round", rates(ratesAlone) + " | " + rates(ratesBeside));
+    for (String figure : medianAlone.keySet()) {
+      report.put(figure, medianAlone.get(figure) + " | " + medianBeside.getOrDefault(figure, ""));
+    }
+    medianBeside.forEach((figure, value) -> report.putIfAbsent(figure, " | " + value));
+    double slowdown = ratesAlone[medianIndex(ratesAlone)] / ratesBeside[medianIndex(ratesBeside)];
+    report.put("slowdown beside the hanging host = median rate alone / median rate beside", String.format("%.2f", slowdown));
+    cleanUp();
+    print(hang);
+  }
+
+  static int medianIndex(double[] values) {
+    Integer[] order = new Integer[values.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+    return order[(values.length - 1) / 2];
+  }
+
+  static String rates(double[] values) {
+    StringBuilder s = new StringBuilder();
+    for (double v : values) {
+      s.append(s.length() == 0 ? "" : ", ").append(String.format("%,.0f", v));
+    }
+    return s.toString();
+  }
+
+  // --- the sink's ceiling ---
+
+  /**
+   * Requests/s and latency of the sink alone: {@code concurrency} request loops on one Vert.x
+   * HttpClient (the service's client) with as many keep-alive connections, on its own event loop.
+   */
+  String ceiling(int concurrency, Duration length) throws Exception {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+    try {
+      io.vertx.core.http.HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+          .setMaxPoolSize(concurrency).setKeepAlive(true).setTcpNoDelay(true));
+      Buffer body = Buffer.buffer(payload != null ? payload : "x".repeat(2000));
+      RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost("localhost")
+          .setPort(sink.port()).setURI("/ok/ceiling").putHeader("Content-Type", "application/json");
+      String result = null;
+      for (Duration d : List.of(Duration.ofSeconds(2), length)) { // warm the client for two seconds first
+        long[] latencies = new long[4_000_000];
+        AtomicInteger done = new AtomicInteger();
+        long start = System.nanoTime();
+        long end = start + d.toNanos();
+        CountDownLatch finished = new CountDownLatch(concurrency);
+        for (int i = 0; i < concurrency; i++) {
+          vertx.runOnContext(ignored -> loop(client, options, body, end, latencies, done, finished));
+        }
+        finished.await();
+        double secs = (System.nanoTime() - start) / 1e9;
+        int k = Math.min(done.get(), latencies.length);
+        long[] sorted = Arrays.copyOf(latencies, k);
+        Arrays.sort(sorted);
+        result = String.format("%,.0f, %.1f / %.1f", k / secs, pct(sorted, 0.5) / 1e6, pct(sorted, 0.99) / 1e6);
+      }
+      return result;
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get();
+    }
+  }
+
+  static void loop(io.vertx.core.http.HttpClient client, RequestOptions options, Buffer body, long end,
+      long[] latencies, AtomicInteger done, CountDownLatch finished) {
+    if (System.nanoTime() >= end) {
+      finished.countDown();
+      return;
+    }
+    long t = System.nanoTime();
+    client.request(options).compose(r -> r.send(body)).compose(r -> {
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException("sink answered " + r.statusCode());
+      }
+      return r.end();
+    }).onComplete(r -> {
+      if (r.succeeded()) {
+        int i = done.getAndIncrement();
+        if (i < latencies.length) {
+          latencies[i] = System.nanoTime() - t;
+        }
+        loop(client, options, body, end, latencies, done, finished);
+      } else {
+        System.err.println("sink ceiling: " + r.cause());
+        finished.countDown();
+      }
+    });
+  }
+
+  // --- one real event ---
+
+  /** A configuration with a callback to the sink and a conversation: its CONVERSATION_CREATED. */
+  void samplePayload() throws Exception {
+    System.out.println("One conversation through the API, for a real event payload...");
+    String callbacks = "[{\"url\":\"" + sink.url("localhost", "/ok/sample") + "\"}]";
+    String configuration = api("POST", "/v2/ControlPlane/Configurations", """
+        {"displayName":"callbacks benchmark","description":"Configuration for API-created conversations",
+         "conversationGroupingType":"GROUP_BY_PROFILE","memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d",
+         "statusCallbacks":%s,
+         "channelSettings":{"SMS":{"statusTimeouts":{"inactive":30,"closed":1440}}}}""".formatted(callbacks))
+        .path("related").path("configurationId").asText();
+    api("POST", "/v2/Conversations", """
+        {"configurationId":"%s","name":"Support chat for Kiran",
+         "participants":[
+           {"name":"Kiran A.","type":"CUSTOMER","addresses":[{"channel":"SMS","address":"+15551234567"}]},
+           {"name":"Kai B.","type":"HUMAN_AGENT","addresses":[{"channel":"SMS","address":"+15550001111"}]}]}"""
+        .formatted(configuration));
+    Instant deadline = Instant.now().plusSeconds(60);
+    while ((payload = sink.lastBody.get("/ok/sample")) == null) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("No callback reached the sink within 60 s: see the service's log");
+      }
+      Thread.sleep(100);
+    }
+    eventType = JSON.readTree(payload).path("eventType").asText(eventType);
+  }
+
+  JsonNode api(String method, String path, String body) throws Exception {
+    String basic = Base64.getEncoder().encodeToString((account + ":" + token).getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+        HttpRequest.newBuilder(URI.create(serviceUrl + path)).header("Authorization", "Basic " + basic)
+            .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
+    }
+    return JSON.readTree(response.body());
+  }
+
+  // --- a measured phase ---
+
+  /**
+   * Loads {@code hang} deliveries to the hanging host and waits until it holds all its slots, then
+   * loads {@code count} due deliveries to the healthy sink at T (their commit) and waits until all
+   * are SUCCEEDED. Answers deliveries/s = count / (last SUCCEEDED written − T).
+   */
+  double phase(String name, int count, int hang, Map<String, String> out) throws Exception {
+    String okUrl = sink.url("localhost", "/ok/" + name);
+    String hangUrl = sink.url("127.0.0.1", "/hang/" + name);
+    if (hang > 0) {
+      load(hangUrl, "127.0.0.1", hang);
+      int slots = Math.min(hang, maxPerHost);
+      Instant deadline = Instant.now().plusSeconds(30);
+      while (sink.count("/hang/" + name) < slots) {
+        if (Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException("The hanging host got " + sink.count("/hang/" + name) + " of " + slots + " attempts");
+        }
+        Thread.sleep(20);
+      }
+    }
+    sink.expect("/ok/" + name, count);
+    Map<String, Double> metricsBefore = metrics();
+    double[] cpuBefore = cpu();
+    Instant t = load(okUrl, "localhost", count);
+    // The sink's counter is free to read; the database is polled only once the sink has seen all.
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+    while (sink.count("/ok/" + name) < count || unfinished(okUrl) > 0) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException(name + ": not all delivered within 10 minutes (sink got "
+            + sink.count("/ok/" + name) + " of " + count + ")");
+      }
+      Thread.sleep(sink.count("/ok/" + name) < count ? 10 : 50);
+    }
+    double[] cpuAfter = cpu();
+    Map<String, Double> metricsAfter = metrics();
+    double rate;
+    try (ResultSet r = db.createStatement().executeQuery("""
+        select count(*) filter (where status = 'SUCCEEDED'), count(*) filter (where jsonb_array_length(attempts -> 'attempts') > 1),
+          max(updated_at),
+          percentile_cont(0.5) within group (order by (attempts -> 'attempts' -> 0 ->> 'latencyMs')::int),
+          percentile_cont(0.99) within group (order by (attempts -> 'attempts' -> 0 ->> 'latencyMs')::int),
+          max((attempts -> 'attempts' -> 0 ->> 'latencyMs')::int)
+        from callback_delivery where url = '%s'""".formatted(okUrl))) {
+      r.next();
+      if (r.getLong(1) != count) {
+        throw new IllegalStateException(name + ": only " + r.getLong(1) + " of " + count + " SUCCEEDED");
+      }
+      Instant last = r.getObject(3, OffsetDateTime.class).toInstant();
+      rate = count / secs(t, last);
+      long[] delays = sink.delaysMicros("/ok/" + name, t);
+      if (!env("BENCH_TIMELINE", "").isEmpty()) { // requests received per 100 ms after T
+        int[] buckets = new int[(int) (delays[delays.length - 1] / 100_000) + 1];
+        for (long d : delays) {
+          buckets[(int) Math.max(0, d / 100_000)]++;
+        }
+        System.out.println(name + ": received per 100 ms after T: " + Arrays.toString(buckets));
+      }
+      long received = sink.count("/ok/" + name);
+      out.put("deliveries/s = N / (last SUCCEEDED written − T)", String.format("%,.0f", rate));
+      out.put("deliveries/s at the sink = N / (last received − T)", String.format("%,.0f", count / (delays[delays.length - 1] / 1e6)));
+      out.put("first request at the sink after T (ms)", String.format("%.0f", delays[0] / 1e3));
+      out.put("delay T → received at the sink p50 / p99 / max (ms)", String.format("%.0f / %.0f / %.0f",
+          pct(delays, 0.5) / 1e3, pct(delays, 0.99) / 1e3, delays[delays.length - 1] / 1e3));
+      out.put("attempt latency (service, from attempts) p50 / p99 / max (ms)", String.format("%.0f / %.0f / %d",
+          r.getDouble(4), r.getDouble(5), r.getLong(6)));
+      out.put("requests received by the sink / deliveries retried", String.format("%,d / %,d", received, r.getLong(2)));
+    }
+    double succeeded = delta(metricsBefore, metricsAfter, "orchestrator_callbacks_deliveries_total{outcome=\"SUCCEEDED\"}");
+    out.put("service metric: SUCCEEDED deliveries counted", String.format("%,.0f", succeeded));
+    cpuFigures(cpuBefore, cpuAfter, count, out);
+    if (hang > 0) {
+      out.put("hanging host: requests received (held open)", String.format("%,d", sink.count("/hang/" + name)));
+    }
+    exec("delete from callback_delivery where url in ('" + okUrl + "', '" + hangUrl + "')");
+    sink.releaseHanging(); // those attempts fail now: the next phase starts without a hanging host
+    exec("vacuum (analyze) callback_delivery");
+    return rate;
+  }
+
+  /** Inserts due deliveries to {@code url} in one transaction; answers its commit time (DB clock). */
+  Instant load(String url, String host, int count) throws SQLException {
+    try (PreparedStatement insert = db.prepareStatement("""
+        insert into callback_delivery (id, account_sid, conversation_id, event_id, event_type, url, method,
+          host, payload, status, attempts, next_attempt_at, created_at, updated_at)
+        select gen_random_uuid(), ?, gen_random_uuid(), gen_random_uuid(), ?, ?, 'POST', ?, ?, 'PENDING',
+          '{"attempts": []}', now(), now(), now()
+        from generate_series(1, ?)""")) {
+      insert.setString(1, account);
+      insert.setString(2, eventType);
+      insert.setString(3, url);
+      insert.setString(4, host);
+      insert.setString(5, payload);
+      insert.setInt(6, count);
+      insert.executeUpdate(); // autocommit: visible to the service from here on
+    }
+    return instant("select clock_timestamp()");
+  }
+
+  long unfinished(String url) throws SQLException {
+    return count("select count(*) from callback_delivery where status in ('PENDING', 'FAILED_RETRYING')"
+        + " and url = '" + url + "'");
+  }
+
+  void cleanUp() throws SQLException {
+    exec("delete from callback_delivery where url like 'http://%:" + sink.port() + "/%'");
+  }
+
+  // --- the sink ---
+
+  /**
+   * A Vert.x HTTP server on loopback (BENCH_SINK_THREADS event loops, default 1): /ok/* answers 200
+   * with no body as soon as the request's body is in, /hang/* never answers. Counts requests by
+   * path and keeps the receive time of each request to the timed path.
+   */
+  static final class Sink {
+    final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(threads()).setWorkerPoolSize(1));
+    final HttpServer server;
+    final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+    final Map<String, String> lastBody = new ConcurrentHashMap<>();
+    final ConcurrentLinkedQueue<HttpServerRequest> hanging = new ConcurrentLinkedQueue<>();
+    volatile String timed; // the path whose receive times are kept
+    volatile long[] times = new long[0];
+    final AtomicInteger timeCount = new AtomicInteger();
+
+    Sink() throws Exception {
+      HttpServer s = null;
+      for (int i = 0; i < threads(); i++) { // one server instance per event loop, sharing the port
+        HttpServer instance = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1")
+            .setPort(s == null ? 0 : s.actualPort()).setTcpNoDelay(true).setIdleTimeout(0));
+        instance.requestHandler(this::handle);
+        instance.listen().toCompletionStage().toCompletableFuture().get();
+        s = s == null ? instance : s;
+      }
+      server = s;
+    }
+
+    static int threads() {
+      return Integer.parseInt(env("BENCH_SINK_THREADS", "1"));
+    }
+
+    int port() {
+      return server.actualPort();
+    }
+
+    String url(String host, String path) {
+      return "http://" + host + ":" + port() + path;
+    }
+
+    void expect(String path, int count) {
+      times = new long[count + 1024];
+      timeCount.set(0);
+      timed = path;
+    }
+
+    long count(String path) {
+      AtomicLong c = counts.get(path);
+      return c == null ? 0 : c.get();
+    }
+
+    void handle(HttpServerRequest request) {
+      Instant at = Instant.now();
+      String path = request.path();
+      request.body().onSuccess(body -> {
+        counts.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
+        if (path.equals(timed)) {
+          int i = timeCount.getAndIncrement();
+          long[] t = times;
+          if (i < t.length) {
+            t[i] = at.getEpochSecond() * 1_000_000 + at.getNano() / 1000;
+          }
+        }
+        if (path.equals("/ok/sample")) {
+          lastBody.put(path, body.toString(StandardCharsets.UTF_8));
+        }
+        if (path.startsWith("/hang/")) {
+          hanging.add(request); // never answered; closed with the sink
+          return;
+        }
+        request.response().setStatusCode(path.startsWith("/ok/") ? 200 : 404).end();
+      });
+    }
+
+    /** Closes the connections of the requests held open. */
+    void releaseHanging() {
+      for (HttpServerRequest r = hanging.poll(); r != null; r = hanging.poll()) {
+        r.connection().close();
+      }
+    }
+
+    /** Receive time − t of each timed request, sorted, in microseconds. */
+    long[] delaysMicros(String path, Instant t) {
+      long t0 = t.getEpochSecond() * 1_000_000 + t.getNano() / 1000;
+      int k = Math.min(timeCount.get(), times.length);
+      long[] d = new long[k];
+      for (int i = 0; i < k; i++) {
+        d[i] = times[i] - t0;
+      }
+      Arrays.sort(d);
+      return d;
+    }
+
+    void close() throws Exception {
+      vertx.close().toCompletionStage().toCompletableFuture().get(); // closes the held connections too
+    }
+  }
+
+  // --- report ---
+
+  void print(int hang) throws IOException, SQLException {
+    StringBuilder md = new StringBuilder();
+    md.append(String.format("%n## N = %,d, %s%n%n", n, Instant.now()));
+    md.append(machine()).append('\n');
+    md.append(String.format("| figure (median round of each column) | healthy sink alone | beside %,d deliveries to a hanging host |%n|---|---|---|%n", hang));
+    report.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.contains(" | ") ? v : v + " | ").append(" |\n"));
+    System.out.print(md);
+    Path file = Path.of("bench/results/callbacks-" + LocalDate.now() + ".md");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, md, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    System.out.println("\nAppended to " + file);
+  }
+
+  String machine() throws IOException, SQLException {
+    String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+        .findFirst().map(l -> l.replaceFirst(".*:\\s*", "")).orElse("?");
+    long memKib = Long.parseLong(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D+", ""));
+    return String.format("Machine: %d cores (%s), %d GiB; load average (1/5/15 min) %s at the start, %s at the end"
+        + " (other work competes for the same cores); JDK %s; %s, synchronous_commit=%s, shared_buffers=%s.%n"
+        + "Service: callbacks max-per-host %s, max-in-flight %s, dispatch-interval %s, timeout %s; git %s. "
+        + "T = commit of the N healthy rows; payload %d bytes; sink: Vert.x HttpServer, %s event loop(s);"
+        + " %s rounds after a warm-up of %s deliveries.%n",
+        Runtime.getRuntime().availableProcessors(), cpu, memKib / 1024 / 1024, loadAverageBefore, loadAverage(),
+        System.getProperty("java.version"), string("select version()").replaceFirst(" on .*", ""),
+        string("show synchronous_commit"), string("show shared_buffers"),
+        env("ORCHESTRATOR_CALLBACKS_MAX_PER_HOST", "16"), env("ORCHESTRATOR_CALLBACKS_MAX_IN_FLIGHT", "512"),
+        env("ORCHESTRATOR_CALLBACKS_DISPATCH_INTERVAL", "50ms"), env("ORCHESTRATOR_CALLBACKS_TIMEOUT", "10s"),
+        env("BENCH_GIT", "?"), payload == null ? 0 : payload.length(), env("BENCH_SINK_THREADS", "1"),
+        env("BENCH_ROUNDS", "3"), env("BENCH_WARMUP", String.valueOf(Math.min(n, 10_000))));
+  }
+
+  static String loadAverage() throws IOException {
+    String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+    return f[0] + " / " + f[1] + " / " + f[2];
+  }
+
+  // --- processes: CPU time from /proc ---
+
+  void awaitReady() throws Exception {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(5)); // includes a first build
+    while (true) {
+      try {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(serviceUrl + "/q/health/ready")).build();
+        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          break;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException(serviceUrl + " is not ready");
+      }
+      Thread.sleep(500);
+    }
+    long pid = Long.parseLong(env("BENCH_SERVICE_PID", "0"));
+    servicePid = pid > 0 ? pid : descendant(Long.parseLong(env("BENCH_STACK_PID", "0")), "quarkus-run.jar");
+  }
+
+  /** CPU seconds so far of the service, PostgreSQL (with its ended children), this harness (the sink). */
+  double[] cpu() {
+    long pg = Long.parseLong(env("BENCH_PG_PID", "0"));
+    double postgres = cpuSeconds(pg, true)
+        + ProcessHandle.of(pg).stream().flatMap(ProcessHandle::children).mapToDouble(p -> cpuSeconds(p.pid(), false)).sum();
+    double harness = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9;
+    return new double[] {cpuSeconds(servicePid, false), postgres, harness};
+  }
+
+  static void cpuFigures(double[] before, double[] after, int deliveries, Map<String, String> out) {
+    StringBuilder perThousand = new StringBuilder();
+    for (int i = 0; i < before.length; i++) {
+      perThousand.append(i == 0 ? "" : " / ").append(String.format("%.2f", 1000 * (after[i] - before[i]) / deliveries));
+    }
+    out.put("CPU s per 1000 deliveries: service / PostgreSQL / harness (sink)", perThousand.toString());
+  }
+
+  /** utime + stime (+ cutime + cstime: ended children) from /proc/pid/stat, in 10 ms ticks. */
+  static double cpuSeconds(long pid, boolean withEndedChildren) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      if (withEndedChildren) {
+        ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+      }
+      return ticks / 100.0;
+    } catch (IOException | RuntimeException unknown) {
+      return 0;
+    }
+  }
+
+  /** From /proc: ProcessHandle.Info gives up on command lines as long as the launcher's. */
+  static long descendant(long root, String commandLinePart) {
+    return ProcessHandle.of(root).stream().flatMap(ProcessHandle::descendants)
+        .filter(p -> commandLine(p.pid()).contains(commandLinePart))
+        .mapToLong(ProcessHandle::pid).findFirst().orElse(0);
+  }
+
+  static String commandLine(long pid) {
+    try {
+      return Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
+    } catch (IOException | RuntimeException gone) {
+      return "";
+    }
+  }
+
+  // --- small helpers ---
+
+  Map<String, Double> metrics() throws IOException, InterruptedException {
+    Map<String, Double> values = new LinkedHashMap<>();
+    HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+        HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    Matcher m = Pattern.compile("(?m)^(orchestrator_callbacks_\\S+) (\\S+)$").matcher(response.body());
+    while (m.find()) {
+      values.put(m.group(1), Double.parseDouble(m.group(2)));
+    }
+    return values;
+  }
+
+  static double delta(Map<String, Double> before, Map<String, Double> after, String name) {
+    return after.getOrDefault(name, 0.0) - before.getOrDefault(name, 0.0);
+  }
+
+  static double pct(long[] sorted, double q) {
+    return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+  }
+
+  static double secs(Instant from, Instant to) {
+    return Duration.between(from, to).toNanos() / 1e9;
+  }
+
+  static Connection connect() throws SQLException {
+    return DriverManager.getConnection(env("BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:15432/orchestrator"),
+        env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", "postgres"));
+  }
+
+  Instant instant(String sql) throws SQLException {
+    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getObject(1, OffsetDateTime.class).toInstant();
+    }
+  }
+
+  void exec(String sql) throws SQLException {
+    try (Statement s = db.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  long count(String sql) throws SQLException {
+    return Long.parseLong(string(sql));
+  }
+
+  String string(String sql) throws SQLException {
+    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+      return r.next() ? r.getString(1) : null;
+    }
+  }
+
+  static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

@@ -4,10 +4,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /** Closes what was started, newest first, once; also from a JVM shutdown hook. */
-final class Closer implements AutoCloseable {
+public final class Closer implements AutoCloseable {
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
 
-  synchronized <T extends AutoCloseable> T register(T resource) {
+  public synchronized <T extends AutoCloseable> T register(T resource) {
     resources.push(resource);
     return resource;
   }
@@ -20,7 +20,7 @@ final class Closer implements AutoCloseable {
   }
 
   /** Closes on JVM exit too, so a test run or a Ctrl-C never leaves a postmaster behind. */
-  Closer closeOnExit() {
+  public Closer closeOnExit() {
     Runtime.getRuntime().addShutdownHook(new Thread(this::close, "infrastructure-closer"));
     return this;
   }

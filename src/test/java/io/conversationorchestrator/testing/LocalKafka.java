@@ -26,7 +26,7 @@ import org.apache.kafka.server.common.MetadataVersion;
  * running app keeps its bootstrap servers). Here both ports are chosen once, and the log directory
  * is kept across restarts, so topics and committed offsets survive.
  */
-final class LocalKafka implements KafkaBroker {
+public final class LocalKafka implements KafkaBroker {
   private static final int NODE_ID = 1;
 
   private final int port;
@@ -68,7 +68,7 @@ final class LocalKafka implements KafkaBroker {
   }
 
   /** Starts a broker on {@code port}; without a {@code logDir} it uses a temporary one. */
-  static LocalKafka start(int port, Path logDir) {
+  public static LocalKafka start(int port, Path logDir) {
     try {
       LocalKafka kafka =
           logDir == null

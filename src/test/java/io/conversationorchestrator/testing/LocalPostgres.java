@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * A real PostgreSQL 15 server run from the binaries zonky ships in a Maven artifact, so a machine
  * with only a JDK can run it (no Docker, no system package, works as root).
  */
-final class LocalPostgres implements PostgresServer {
+public final class LocalPostgres implements PostgresServer {
   static final String USER = "postgres";
   // initdb runs with trust authentication: any password works; this one matches the defaults.
   static final String PASSWORD = "postgres";
@@ -35,7 +35,7 @@ final class LocalPostgres implements PostgresServer {
    * Starts a server on {@code port}. With a {@code dataDir} the cluster is kept across runs;
    * without one it lives in a throw-away directory under java.io.tmpdir.
    */
-  static LocalPostgres start(int port, Path dataDir) {
+  public static LocalPostgres start(int port, Path dataDir) {
     try {
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()

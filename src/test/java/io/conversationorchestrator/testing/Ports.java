@@ -7,11 +7,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Loopback port picking. */
-final class Ports {
+public final class Ports {
   private Ports() {}
 
   /** A port free right now on 127.0.0.1 (the usual small race with other processes applies). */
-  static int free() {
+  public static int free() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -1,0 +1,43 @@
+package io.conversationorchestrator.drills;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * kill -9 under load: while a client creates conversations and messages at a steady rate, the
+ * service is killed with SIGKILL and started again. Afterwards every 2xx is stored, every committed
+ * change has its event on Kafka (in order), and every timer that fell due meanwhile has fired.
+ */
+public final class KillNineDrill extends Drill {
+  public static void main(String[] args) {
+    main(new KillNineDrill(), args);
+  }
+
+  @Override
+  protected void run(DrillStack stack, Verdict verdict, boolean quick) {
+    ServiceProcess service = stack.service("service", Map.of());
+    DrillApi api = new DrillApi(List.of(service));
+    String configuration = api.createConfiguration(Drill.SMS_TIMERS, "[]");
+    Duration phase = Duration.ofSeconds(quick ? 5 : 20);
+    ConversationLoad load = ConversationLoad.start(api, configuration, quick ? 20 : 40, 3);
+    try {
+      Drill.pause(phase);
+      for (int kill = 1; kill <= (quick ? 1 : 3); kill++) {
+        service.kill();
+        verdict.note("SIGKILL " + kill, load.acknowledged() + " 2xx before it");
+        service.start();
+        Drill.pause(phase);
+      }
+    } finally {
+      load.close();
+    }
+    verdict.note("answers by status (0: none, in flight at a kill or refused)", load.statuses());
+    verdict.check("no 500", !load.statuses().containsKey(500), "no answer was a 500");
+    load.refusals().stream().limit(3).forEach(refusal -> verdict.note("refused", refusal));
+    Invariants.acknowledgedAreStored(stack, load, verdict);
+    Invariants.allClosedByTimers(stack, verdict, 60);
+    Invariants.outboxDrains(stack, verdict, 60);
+    Invariants.everyChangeOnKafkaInOrder(stack, load, verdict);
+  }
+}

@@ -5,11 +5,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +26,7 @@ public final class ConversationLoad implements AutoCloseable {
   private final AtomicInteger customers = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-  private final Queue<Answer> refusals = new ConcurrentLinkedQueue<>();
+  private final Map<Integer, Answer> firstByStatus = new ConcurrentHashMap<>();
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
   /** One acknowledged conversation and the ids of its acknowledged messages, in send order. */
@@ -97,9 +95,7 @@ public final class ConversationLoad implements AutoCloseable {
         .whenComplete(
             (answer, failure) -> {
               statuses.computeIfAbsent(answer.status(), s -> new AtomicInteger()).incrementAndGet();
-              if (!answer.ok() && answer.status() != 0 && refusals.size() < 20) {
-                refusals.add(answer);
-              }
+              firstByStatus.putIfAbsent(answer.status(), answer);
               inFlight.decrementAndGet();
             });
   }
@@ -126,9 +122,17 @@ public final class ConversationLoad implements AutoCloseable {
     return counts;
   }
 
-  /** Up to 20 non-2xx answers, bodies included. */
+  /** The first answer of each status that is not a 2xx, body included. */
   public Collection<Answer> refusals() {
-    return refusals;
+    return firstByStatus.values().stream().filter(answer -> !answer.ok()).toList();
+  }
+
+  /** Answers by status since an earlier {@link #statuses()}. */
+  public Map<Integer, Integer> statusesSince(Map<Integer, Integer> earlier) {
+    Map<Integer, Integer> counts = statuses();
+    earlier.forEach((status, count) -> counts.merge(status, -count, Integer::sum));
+    counts.values().removeIf(count -> count == 0);
+    return counts;
   }
 
   public int acknowledged() {

@@ -29,7 +29,10 @@ public final class DrillApi {
                       .getBytes(StandardCharsets.UTF_8));
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade dance: plain HTTP/1.1 as SDKs use
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
   private final List<ServiceProcess> services;
   private final AtomicInteger next = new AtomicInteger();
 
@@ -67,7 +70,8 @@ public final class DrillApi {
             .build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
         .thenApply(response -> new Answer(response.statusCode(), parse(response.body())))
-        .exceptionally(failure -> new Answer(0, JSON.createObjectNode()));
+        .exceptionally(
+            failure -> new Answer(0, JSON.createObjectNode().put("error", cause(failure))));
   }
 
   /** The same, waiting; for set-up steps. */
@@ -90,6 +94,10 @@ public final class DrillApi {
       throw new IllegalStateException("configuration refused: " + answer);
     }
     return answer.body().path("related").path("configurationId").asText();
+  }
+
+  private static String cause(Throwable failure) {
+    return failure.getCause() != null ? failure.getCause().toString() : failure.toString();
   }
 
   private static JsonNode parse(String body) {

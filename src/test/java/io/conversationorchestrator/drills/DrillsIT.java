@@ -14,4 +14,14 @@ class DrillsIT {
   void killNine() {
     assertThat(new KillNineDrill().run(true).failures()).isEmpty();
   }
+
+  @Test
+  void kafkaOutage() {
+    assertThat(new KafkaOutageDrill().run(true).failures()).isEmpty();
+  }
+
+  @Test
+  void postgresRestart() {
+    assertThat(new PostgresRestartDrill().run(true).failures()).isEmpty();
+  }
 }

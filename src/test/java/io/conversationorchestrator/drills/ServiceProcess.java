@@ -94,6 +94,10 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  public long pid() {
+    return process.pid();
+  }
+
   public URI url(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }

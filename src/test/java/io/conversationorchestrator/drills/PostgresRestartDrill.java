@@ -1,0 +1,71 @@
+package io.conversationorchestrator.drills;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.conversationorchestrator.drills.DrillApi.Answer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PostgreSQL restart under load: the database stops for 20 s (5 s quick) and comes back. Requests
+ * meanwhile get 503 with the contract's error body (never a 500 or a stack trace); the same service
+ * process then serves again without a restart, and nothing acknowledged is lost.
+ */
+public final class PostgresRestartDrill extends Drill {
+
+  public static void main(String[] args) {
+    main(new PostgresRestartDrill(), args);
+  }
+
+  @Override
+  protected void run(DrillStack stack, Verdict verdict, boolean quick) {
+    ServiceProcess service = stack.service("service", Map.of());
+    long pid = service.pid();
+    DrillApi api = new DrillApi(List.of(service));
+    String configuration = api.createConfiguration(Drill.SMS_TIMERS, "[]");
+    ConversationLoad load = ConversationLoad.start(api, configuration, quick ? 10 : 20, 3);
+    try {
+      Drill.pause(Duration.ofSeconds(5));
+      Map<Integer, Integer> before = load.statuses();
+      stack.stopPostgres();
+      Drill.pause(Duration.ofSeconds(quick ? 5 : 20));
+      Answer down = api.call("GET", "/v2/Conversations", null);
+      stack.startPostgres();
+      Map<Integer, Integer> during = load.statusesSince(before);
+      verdict.note("answers while PostgreSQL was down", during);
+      verdict.check("503 while down", down.status() == 503, "GET /v2/Conversations: " + down);
+      verdict.check("with the error body", isErrorBody(down.body(), 503), down.body().toString());
+      verdict.check(
+          "never a 500",
+          during.keySet().stream().noneMatch(status -> status >= 500 && status != 503),
+          "answers: " + during.keySet());
+      Map<Integer, Integer> restarted = load.statuses();
+      Drill.await("a conversation created after the restart", 120, () -> created(load, restarted));
+      verdict.check(
+          "recovered without a restart",
+          service.pid() == pid,
+          "the same process (pid " + pid + ") creates conversations again");
+      Drill.pause(Duration.ofSeconds(5));
+    } finally {
+      load.close();
+    }
+    load.refusals().forEach(refusal -> verdict.note("first " + refusal.status(), refusal.body()));
+    Invariants.acknowledgedAreStored(stack, load, verdict);
+    Invariants.allClosedByTimers(stack, verdict, 60);
+    Invariants.outboxDrains(stack, verdict, 60);
+    Invariants.everyChangeOnKafkaInOrder(stack, load, verdict);
+  }
+
+  private static boolean created(ConversationLoad load, Map<Integer, Integer> earlier) {
+    return load.statusesSince(earlier).getOrDefault(201, 0) > 0;
+  }
+
+  /** The contract's error body: code, message, more_info and the HTTP status, nothing else. */
+  private static boolean isErrorBody(JsonNode body, int status) {
+    return body.path("code").isInt()
+        && body.path("message").isTextual()
+        && body.path("more_info").isTextual()
+        && body.path("status").asInt() == status
+        && body.size() == 4;
+  }
+}

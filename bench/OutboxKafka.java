@@ -256,6 +256,7 @@ public class OutboxKafka {
     Map<String, Double> metricsAfter = metrics();
     double logBytes = (double) (logSize(topic) - logBefore) / count;
     Checked c = check(start, endOffsets(), count, tag, inARow, t);
+    Instant intakeDone = awaitIntake(c.end); // its work would spill into the next phase otherwise
     exec("vacuum (analyze) outbox_event"); // the next phase starts from a table without dead rows
     if (name == null) {
       return null;
@@ -274,6 +275,8 @@ public class OutboxKafka {
     detail(name, "MB/s (record values, MiB as ProducerPerformance counts)", String.format("%.2f", mb / seconds));
     detail(name, "first record sent after T (ms)", String.format("%.0f", c.minMs));
     detail(name, "T → sent (record timestamp) avg / max (ms)", String.format("%.0f / %.0f", c.avgMs(), c.maxMs));
+    detail(name, "sending the first / the second half of the records took (s)", String.format("%.2f / %.2f",
+        c.medianMs / 1000, (c.maxMs - c.medianMs) / 1000));
     detail(name, "records of this run read back / duplicates / missing", String.format("%,d / %,d / %,d",
         c.records, c.duplicates, count - (c.records - c.duplicates)));
     detail(name, "keys / keys out of outbox order / wrong keys", String.format("%,d / %d / %d",
@@ -281,7 +284,8 @@ public class OutboxKafka {
     detail(name, "CPU s per 1000 events: service / PostgreSQL / Kafka / harness", cpu);
     detail(name, "service SQL statements per 1000 events (relay, callback intake, jobs)",
         String.format("%.1f", 1000 * statements / count));
-    detail(name, "service callback intake: records consumed", String.format("%,.0f", intake));
+    detail(name, "service callback intake: records consumed by the outbox-empty moment", String.format("%,.0f", intake));
+    detail(name, "service callback intake: all committed after T (s)", String.format("%.1f", secs(t, intakeDone)));
     detail(name, "load: insert N rows, one statement (s)", String.format("%.1f", loadSeconds));
     return new Row(rowName, count, perSecond, mb / seconds, c.avgMs(), c.maxMs, logBytes, cpu);
   }
@@ -342,6 +346,8 @@ public class OutboxKafka {
     long foreign; // records of other producers in the range (events of the API, say)
     long valueBytes;
     double sumMs;
+    double medianMs;
+    Map<TopicPartition, Long> end;
     double minMs = Double.MAX_VALUE;
     double maxMs;
 
@@ -359,7 +365,9 @@ public class OutboxKafka {
     int perConversation = life.size();
     int conversations = count / perConversation;
     Checked c = new Checked();
+    c.end = end;
     BitSet seen = new BitSet(count);
+    long[] sent = new long[count];
     Map<String, Long> last = new HashMap<>();
     long t0 = t.toEpochMilli();
     readBack(start, end, record -> {
@@ -375,6 +383,7 @@ public class OutboxKafka {
         return;
       }
       seen.set(i);
+      sent[i] = record.timestamp();
       c.valueBytes += record.value().length;
       double ms = record.timestamp() - t0;
       c.sumMs += ms;
@@ -390,6 +399,8 @@ public class OutboxKafka {
       }
     });
     c.keys = last.size();
+    java.util.Arrays.sort(sent);
+    c.medianMs = sent[count / 2] - t0;
     if (c.records - c.duplicates != count || c.wrongKeys > 0 || c.orderViolations > 0) {
       System.out.printf("  CHECK FAILED: %,d distinct of %,d, %d wrong keys, %d out of order%n",
           c.records - c.duplicates, count, c.wrongKeys, c.orderViolations);
@@ -424,6 +435,26 @@ public class OutboxKafka {
         }
       }
     }
+  }
+
+  /**
+   * Waits until the service's callback intake (its own consumer group) has committed up to {@code
+   * end}; answers when. Two minutes at most: a slow intake is reported, not waited for.
+   */
+  Instant awaitIntake(Map<TopicPartition, Long> end) throws Exception {
+    String group = env("MP_MESSAGING_INCOMING_CALLBACK_EVENTS_GROUP_ID", "callback-dispatcher");
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (Instant.now().isBefore(deadline)) {
+      Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+      if (end.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
+          && committed.get(e.getKey()).offset() >= e.getValue())) {
+        return Instant.now();
+      }
+      Thread.sleep(100);
+    }
+    System.out.println("  The callback intake has not caught up within 2 minutes; going on");
+    return Instant.now();
   }
 
   static String header(ConsumerRecord<?, ?> record, String name) {

@@ -63,7 +63,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * <p>Environment: BENCH_JDBC_URL, BENCH_DB_USER, BENCH_DB_PASSWORD; BENCH_KAFKA (bootstrap
  * servers); BENCH_SERVICE_URL (readiness, the API, /q/metrics); BENCH_ACCOUNT_SID, BENCH_AUTH_TOKEN
  * (default: the local stack's dev account); BENCH_STACK_PID or BENCH_SERVICE_PID, BENCH_PG_PID (CPU
- * figures); BENCH_WARMUP (events relayed first, unreported; default min(N, 20000));
+ * figures); BENCH_WARMUP (events relayed first, unreported; default min(N, 50000));
  * BENCH_PRODUCER_PROPS (extra ProducerPerformance properties, space-separated, e.g. the service's
  * ORCHESTRATOR_EVENTS_PRODUCER_* overrides); BENCH_TARGET (events/s to call the target, 10000);
  * BENCH_OUT (a directory for outbox-kafka.md and outbox-kafka.csv).
@@ -126,7 +126,7 @@ public class OutboxKafka {
     int perConversation = life.size();
     int n = (requested + perConversation - 1) / perConversation * perConversation; // whole conversations
     partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-    int warmup = Integer.parseInt(env("BENCH_WARMUP", String.valueOf(Math.min(n, 20_000))));
+    int warmup = Integer.parseInt(env("BENCH_WARMUP", String.valueOf(Math.min(n, 50_000))));
     warmup = warmup / perConversation * perConversation;
     if (warmup > 0) { // a fresh JVM compiles for seconds: measure the service as it runs for days
       System.out.printf("Warm-up: %,d events through the relay (not reported)...%n", warmup);
@@ -220,6 +220,7 @@ public class OutboxKafka {
     long logBefore = logSize(topic);
     Map<String, Double> metricsBefore = metrics();
     double[] cpuBefore = cpu();
+    Map<String, Double> threadsBefore = threadCpu(servicePid);
     if (name != null) {
       System.out.printf("Service relay, %s: %,d events...%n", name, count);
     }
@@ -253,6 +254,7 @@ public class OutboxKafka {
       }
     }
     double[] cpuAfter = cpu();
+    Map<String, Double> threadsAfter = threadCpu(servicePid);
     Map<String, Double> metricsAfter = metrics();
     double logBytes = (double) (logSize(topic) - logBefore) / count;
     Checked c = check(start, endOffsets(), count, tag, inARow, t);
@@ -282,9 +284,12 @@ public class OutboxKafka {
     detail(name, "keys / keys out of outbox order / wrong keys", String.format("%,d / %d / %d",
         c.keys, c.orderViolations, c.wrongKeys));
     detail(name, "CPU s per 1000 events: service / PostgreSQL / Kafka / harness", cpu);
+    detail(name, "service CPU s per 1000 events by thread (the 5 busiest)",
+        busiest(threadsBefore, threadsAfter, count));
     detail(name, "service SQL statements per 1000 events (relay, callback intake, jobs)",
         String.format("%.1f", 1000 * statements / count));
-    detail(name, "service callback intake: records consumed by the outbox-empty moment", String.format("%,.0f", intake));
+    detail(name, "service callback intake: records consumed by the outbox-empty moment",
+        String.format("%,.0f", intake));
     detail(name, "service callback intake: all committed after T (s)", String.format("%.1f", secs(t, intakeDone)));
     detail(name, "load: insert N rows, one statement (s)", String.format("%.1f", loadSeconds));
     return new Row(rowName, count, perSecond, mb / seconds, c.avgMs(), c.maxMs, logBytes, cpu);
@@ -578,7 +583,8 @@ public class OutboxKafka {
     double ratio = service.perSecond / perf.perSecond;
     double target = Double.parseDouble(env("BENCH_TARGET", "10000"));
     StringBuilder md = new StringBuilder();
-    md.append(String.format("## Outbox → Kafka, N = %,d events, %s%n%n", n, Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+    md.append(String.format("## Outbox → Kafka, N = %,d events, %s%n%n", n,
+        Instant.now().truncatedTo(ChronoUnit.SECONDS)));
     md.append(machine(recordSize)).append('\n');
     md.append("| what | records | records/s | MB/s | latency avg / max (ms) | bytes in Kafka's log per record |"
         + " CPU s per 1000: service / PostgreSQL / Kafka / harness |\n|---|---|---|---|---|---|---|\n");
@@ -635,7 +641,7 @@ public class OutboxKafka {
         env("ORCHESTRATOR_EVENTS_RELAY_BATCH_SIZE", "500"), env("ORCHESTRATOR_EVENTS_RELAY_INTERVAL", "100ms"),
         RELAY_PRODUCER + (env("BENCH_PRODUCER_PROPS", "").isEmpty() ? "" : " " + env("BENCH_PRODUCER_PROPS", "")),
         env("BENCH_GIT", "?"), life.size(), life.stream().map(Event::type).collect(Collectors.joining(", ")),
-        recordSize, env("BENCH_WARMUP", "min(N, 20000)"));
+        recordSize, env("BENCH_WARMUP", "min(N, 50000)"));
   }
 
   static String loadAverage() throws IOException {
@@ -649,7 +655,8 @@ public class OutboxKafka {
     String basic = Base64.getEncoder().encodeToString((account + ":" + token).getBytes(StandardCharsets.UTF_8));
     HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
         HttpRequest.newBuilder(URI.create(serviceUrl + path)).header("Authorization", "Basic " + basic)
-            .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() / 100 != 2) {
       throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
@@ -682,7 +689,8 @@ public class OutboxKafka {
     Map<String, Double> values = new LinkedHashMap<>();
     HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
         HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
-    Matcher m = Pattern.compile("(?m)^(postgresql_processing_seconds_count|kafka_consumer_fetch_manager_records_consumed_total"
+    Matcher m = Pattern.compile("(?m)^(postgresql_processing_seconds_count"
+        + "|kafka_consumer_fetch_manager_records_consumed_total"
         + "\\{client_id=\"[^\"]*\")\\S* (\\S+)$").matcher(response.body());
     while (m.find()) {
       values.put(m.group(1), Double.parseDouble(m.group(2)));
@@ -701,10 +709,44 @@ public class OutboxKafka {
     long pg = Long.parseLong(env("BENCH_PG_PID", "0"));
     // The postmaster's own figures include its children that ended (autovacuum workers, say).
     double postgres = cpuSeconds(pg, true)
-        + ProcessHandle.of(pg).stream().flatMap(ProcessHandle::children).mapToDouble(p -> cpuSeconds(p.pid(), false)).sum();
+        + ProcessHandle.of(pg).stream().flatMap(ProcessHandle::children)
+            .mapToDouble(p -> cpuSeconds(p.pid(), false)).sum();
     double kafkaCpu = cpuSeconds(descendant(Long.parseLong(env("BENCH_STACK_PID", "0")), "testing.LocalStack"), false);
     double harness = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9;
     return new double[] {cpuSeconds(servicePid, false), postgres, kafkaCpu, harness};
+  }
+
+  /**
+   * CPU seconds so far of a process's threads by name, pool numbers dropped (so that e.g. all
+   * event loops add up), from /proc/pid/task; Linux keeps 15 characters of a name.
+   */
+  static Map<String, Double> threadCpu(long pid) {
+    Map<String, Double> byName = new HashMap<>();
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      tasks.forEach(task -> {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+              .replaceAll("(?<=[-_ #])\\d+", "#");
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          byName.merge(comm, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, Double::sum);
+        } catch (IOException | RuntimeException gone) {
+          // the thread ended
+        }
+      });
+    } catch (IOException | RuntimeException unknown) {
+      // no pid
+    }
+    return byName;
+  }
+
+  /** Threads that ended during the phase are missing from the "after" figures: a lower bound. */
+  static String busiest(Map<String, Double> before, Map<String, Double> after, int events) {
+    return after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+        .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(5)
+        .map(e -> String.format("%s %.3f", e.getKey(), 1000 * e.getValue() / events))
+        .collect(Collectors.joining(", "));
   }
 
   static String perThousand(double[] before, double[] after, int events) {

@@ -13,7 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks {@code AccountSid:AuthToken} and {@code ApiKeySid:Secret} pairs. bcrypt is deliberately
- * slow, so a verified pair is remembered (as a digest, never in clear) for a short while.
+ * slow, so a verified pair is remembered (as a digest, never in clear) with the stored hash it
+ * matched. For a short while it is trusted as is; after that the stored hash is read again (a
+ * revoked key or a rotated token on another replica shows there) and bcrypt runs only when the hash
+ * changed: every request in flight when an entry expires would otherwise run it at once.
  */
 @ApplicationScoped
 public class CredentialVerifier {
@@ -44,7 +47,7 @@ public class CredentialVerifier {
   public Uni<String> accountFor(String username, String secret) {
     byte[] digest = digest(username, secret);
     Verified cached = verified.get(username);
-    if (cached != null && cached.isValidFor(digest)) {
+    if (cached != null && cached.isFreshFor(digest)) {
       return Uni.createFrom().item(cached.accountSid());
     }
     Uni<Stored> stored;
@@ -60,8 +63,19 @@ public class CredentialVerifier {
     } else {
       return Uni.createFrom().nullItem();
     }
-    return stored.chain(
-        s -> s == null ? Uni.createFrom().nullItem() : check(username, secret, digest, s));
+    return stored.chain(s -> verify(username, secret, digest, s, cached));
+  }
+
+  private Uni<String> verify(
+      String username, String secret, byte[] digest, Stored stored, Verified cached) {
+    if (stored == null) {
+      verified.remove(username);
+      return Uni.createFrom().nullItem();
+    }
+    if (cached != null && cached.matches(digest, stored)) {
+      return Uni.createFrom().item(remember(username, digest, stored));
+    }
+    return check(username, secret, digest, stored);
   }
 
   /** Forgets a credential at once on this replica, e.g. when its key is revoked. */
@@ -79,7 +93,7 @@ public class CredentialVerifier {
       verified.clear();
     }
     Instant expiry = Instant.now().plus(config.credentialCacheTtl());
-    verified.put(username, new Verified(stored.accountSid(), digest, expiry));
+    verified.put(username, new Verified(stored, digest, expiry));
     return stored.accountSid();
   }
 
@@ -94,9 +108,18 @@ public class CredentialVerifier {
 
   private record Stored(String accountSid, String hash) {}
 
-  private record Verified(String accountSid, byte[] digest, Instant expiry) {
-    boolean isValidFor(byte[] candidate) {
+  private record Verified(Stored stored, byte[] digest, Instant expiry) {
+    String accountSid() {
+      return stored.accountSid();
+    }
+
+    boolean isFreshFor(byte[] candidate) {
       return Instant.now().isBefore(expiry) && MessageDigest.isEqual(digest, candidate);
+    }
+
+    /** The same credential against the same stored hash: bcrypt would answer as before. */
+    boolean matches(byte[] candidate, Stored current) {
+      return MessageDigest.isEqual(digest, candidate) && stored.equals(current);
     }
   }
 }

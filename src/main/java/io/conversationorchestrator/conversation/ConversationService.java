@@ -108,10 +108,13 @@ public class ConversationService {
     List<ParticipantBody> roster = body.participants() == null ? List.of() : body.participants();
     Timeline timeline = conversation.timeline().withActivity(addressChannels(roster, now));
     conversation.apply(timeline, rules.schedule(timeline));
-    return conversations
-        .persist(conversation)
-        .chain(saved -> addParticipants(saved, roster, now))
+    // The grouping key comes from the customer's profile, so participants are resolved first and
+    // the conversation row is inserted once, complete: an insert then an update of the key would
+    // leave a dead row version and new entries in every index per conversation.
+    return resolveParticipants(conversation, roster, now)
         .call(list -> claimGroupingKey(conversation, list))
+        .call(() -> conversations.persist(conversation))
+        .call(this::persistParticipants)
         .map(list -> ConversationResponse.of(conversation, list))
         .call(response -> events.append(EventType.CONVERSATION_CREATED, response, null));
   }
@@ -162,7 +165,12 @@ public class ConversationService {
         .collect(Collectors.toMap(Enum::name, channel -> now));
   }
 
-  private Uni<List<ParticipantEntity>> addParticipants(
+  private Uni<Void> persistParticipants(List<ParticipantEntity> roster) {
+    return roster.isEmpty() ? Uni.createFrom().voidItem() : participants.persist(roster);
+  }
+
+  /** The participants to insert, their profiles resolved; not persisted yet. */
+  private Uni<List<ParticipantEntity>> resolveParticipants(
       ConversationEntity conversation, List<ParticipantBody> roster, Instant now) {
     String store = conversation.configuration.memoryStoreId();
     return Multi.createFrom()
@@ -170,9 +178,8 @@ public class ConversationService {
         .onItem()
         .transformToUniAndConcatenate(
             body ->
-                participantFactory
-                    .create(conversation.accountSid, conversation.id, store, body, now)
-                    .call(participants::persist))
+                participantFactory.create(
+                    conversation.accountSid, conversation.id, store, body, now))
         .collect()
         .asList();
   }

@@ -26,6 +26,11 @@ public class OutboxRelay {
       "select seq, id, stream, message_key, event_type, subject, cast(payload as text), created_at"
           + " from outbox_event order by seq limit :limit";
   private static final String DELETE = "delete from outbox_event where seq in (:seqs)";
+  // A plan cached while the outbox was empty reads and sorts the whole table for every batch once
+  // a backlog builds up (650 ms per batch at 50,000 rows, against 2 ms by the primary key): plan
+  // each batch's read for the table as it is.
+  private static final String CUSTOM_PLANS =
+      "select set_config('plan_cache_mode', 'force_custom_plan', true)";
 
   private final KafkaPublisher publisher;
   private final EventsConfig config;
@@ -56,6 +61,7 @@ public class OutboxRelay {
 
   private Uni<List<OutboxRow>> oldest(int limit) {
     return Panache.getSession()
+        .call(s -> s.createNativeQuery(CUSTOM_PLANS).getSingleResult()) // for this transaction
         .chain(
             s ->
                 s.createNativeQuery(OLDEST, Object[].class)

@@ -14,4 +14,9 @@ class DrillsIT {
   void killNine() {
     assertThat(new KillNineDrill().run(true).failures()).isEmpty();
   }
+
+  @Test
+  void twoReplicas() {
+    assertThat(new TwoReplicasDrill().run(true).failures()).isEmpty();
+  }
 }

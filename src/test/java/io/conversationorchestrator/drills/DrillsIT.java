@@ -19,4 +19,9 @@ class DrillsIT {
   void twoReplicas() {
     assertThat(new TwoReplicasDrill().run(true).failures()).isEmpty();
   }
+
+  @Test
+  void callbackSinks() {
+    assertThat(new CallbackSinksDrill().run(true).failures()).isEmpty();
+  }
 }

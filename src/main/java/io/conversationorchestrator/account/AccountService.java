@@ -3,6 +3,7 @@ package io.conversationorchestrator.account;
 import io.conversationorchestrator.api.ApiError;
 import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.Time;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -11,6 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** Creates accounts and API keys (operator API, bootstrap) and revokes keys. */
 @ApplicationScoped
 public class AccountService {
+  private static final String LOCK =
+      "select count(*) from (select pg_advisory_xact_lock(hashtext(?1))) locked";
+
   private final AccountRepository accounts;
   private final ApiKeyRepository keys;
   private final SecretHasher hasher;
@@ -42,6 +46,7 @@ public class AccountService {
   @WithTransaction
   public Uni<AccountEntity> ensureAccount(String sid, String authToken, String friendlyName) {
     return hash(authToken)
+        .call(() -> lock(sid))
         .chain(
             hash ->
                 accounts
@@ -53,8 +58,8 @@ public class AccountService {
   /** A new account; 409 when the SID is taken (the operator must not reset tokens by accident). */
   @WithTransaction
   public Uni<AccountEntity> createAccount(String sid, String authToken, String friendlyName) {
-    return accounts
-        .findById(sid)
+    return lock(sid)
+        .chain(() -> accounts.findById(sid))
         .onItem()
         .ifNotNull()
         .failWith(() -> ApiException.conflict("Account " + sid + " already exists", sid))
@@ -105,6 +110,18 @@ public class AccountService {
     }
     verifier.forget(sid);
     return Uni.createFrom().item(account);
+  }
+
+  /**
+   * Serialises find-then-write of one SID until the transaction ends. Without it, replicas started
+   * together each found no bootstrap account and all but the first failed their start-up on the
+   * primary key; and of two concurrent operator creations both could pass the 409 check, the later
+   * then resetting the token the earlier had just handed out.
+   */
+  private Uni<Void> lock(String sid) {
+    return Panache.getSession()
+        .chain(s -> s.createNativeQuery(LOCK).setParameter(1, sid).getSingleResult())
+        .replaceWithVoid();
   }
 
   private static ApiKeyEntity newKey(String accountSid, String hash, String friendlyName) {

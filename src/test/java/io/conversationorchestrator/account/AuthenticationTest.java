@@ -1,6 +1,7 @@
 package io.conversationorchestrator.account;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -8,6 +9,9 @@ import io.conversationorchestrator.support.Api;
 import io.conversationorchestrator.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -160,6 +164,25 @@ class AuthenticationTest {
         .statusCode(409)
         .header("X-Conflicting-Resource-Id", account.accountSid());
     account.request().get("/v2/Conversations").then().statusCode(200);
+  }
+
+  @Test
+  void concurrentCreationsOfOneAccountEndInOneAccountAndConflicts() {
+    // as replicas starting together all bootstrap the same account
+    String sid = "AC" + UUID.randomUUID().toString().replace("-", "");
+    List<Integer> statuses =
+        IntStream.range(0, 6)
+            .parallel()
+            .mapToObj(
+                i ->
+                    operator()
+                        .body("{\"sid\":\"" + sid + "\"}")
+                        .post("/operator/Accounts")
+                        .then()
+                        .extract()
+                        .statusCode())
+            .toList();
+    assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 409);
   }
 
   private static io.restassured.specification.RequestSpecification operator() {

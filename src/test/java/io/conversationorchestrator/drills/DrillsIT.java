@@ -24,4 +24,14 @@ class DrillsIT {
   void postgresRestart() {
     assertThat(new PostgresRestartDrill().run(true).failures()).isEmpty();
   }
+
+  @Test
+  void twoReplicas() {
+    assertThat(new TwoReplicasDrill().run(true).failures()).isEmpty();
+  }
+
+  @Test
+  void callbackSinks() {
+    assertThat(new CallbackSinksDrill().run(true).failures()).isEmpty();
+  }
 }

@@ -47,7 +47,11 @@ public class CallbackDeliveryService {
         .map(page -> page.map(CallbackDeliveryResponse::of));
   }
 
-  /** Sends a delivery again from its first attempt's schedule (SUCCEEDED and DEAD ones too). */
+  /**
+   * Queues a delivery (SUCCEEDED and DEAD ones too) for one more attempt, now, under the same
+   * delivery id. Its earlier attempts still count: if this one fails it is DEAD again; a manual
+   * redelivery is one retry, not a new schedule.
+   */
   @WithTransaction
   public Uni<CallbackDeliveryResponse> redeliver(
       String accountSid, String conversationId, String id) {

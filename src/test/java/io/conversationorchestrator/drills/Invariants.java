@@ -139,6 +139,11 @@ final class Invariants {
     }
   }
 
+  /** The public ids of the drill account's conversations. */
+  static Set<String> conversations(DrillStack stack) {
+    return stored(stack).status().keySet();
+  }
+
   private static Stored stored(DrillStack stack) {
     Map<String, String> status = new HashMap<>();
     Map<String, List<String>> communications = new HashMap<>();

@@ -3,11 +3,14 @@ package io.conversationorchestrator.drills;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * kill -9 under load: while a client creates conversations and messages at a steady rate, the
  * service is killed with SIGKILL and started again. Afterwards every 2xx is stored, every committed
- * change has its event on Kafka (in order), and every timer that fell due meanwhile has fired.
+ * change has its event on Kafka (in order), every timer that fell due meanwhile has fired, and
+ * every event has exactly one callback delivery that reached the receiver (the callback consumer
+ * dies mid-batch too: no delivery lost, no second delivery row).
  */
 public final class KillNineDrill extends Drill {
   public static void main(String[] args) {
@@ -16,9 +19,16 @@ public final class KillNineDrill extends Drill {
 
   @Override
   protected void run(DrillStack stack, Verdict verdict, boolean quick) {
+    try (DrillSink sink = new DrillSink()) {
+      run(stack, sink, verdict, quick);
+    }
+  }
+
+  private void run(DrillStack stack, DrillSink sink, Verdict verdict, boolean quick) {
     ServiceProcess service = stack.service("service", Map.of());
     DrillApi api = new DrillApi(List.of(service));
-    String configuration = api.createConfiguration(Drill.SMS_TIMERS, "[]");
+    String callbacks = "[{\"url\":\"" + sink.url("/events") + "\"}]";
+    String configuration = api.createConfiguration(Drill.SMS_TIMERS, callbacks);
     Duration phase = Duration.ofSeconds(quick ? 5 : 20);
     ConversationLoad load = ConversationLoad.start(api, configuration, quick ? 20 : 40, 3);
     try {
@@ -39,5 +49,8 @@ public final class KillNineDrill extends Drill {
     Invariants.allClosedByTimers(stack, verdict, 60);
     Invariants.outboxDrains(stack, verdict, 60);
     Invariants.everyChangeOnKafkaInOrder(stack, load, verdict);
+    KafkaEvents events = KafkaEvents.read(stack.bootstrapServers(), TwoReplicasDrill.TOPIC);
+    Set<String> conversations = Invariants.conversations(stack);
+    CallbackChecks.check(stack, sink, events, conversations, true, verdict);
   }
 }

@@ -68,7 +68,7 @@ public final class TwoReplicasDrill extends Drill {
       KafkaEvents events = KafkaEvents.read(stack.bootstrapServers(), TOPIC);
       Set<String> conversations = closings(stack, verdict);
       transitionsOnce(events, conversations, verdict);
-      ReplicaCallbacks.check(stack, sink, events, conversations, verdict);
+      CallbackChecks.check(stack, sink, events, conversations, verdict);
       replicasWorked(replicas, events, conversations, Deliveries.read(stack).size(), verdict);
     }
   }

@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
 # Lifecycle sweep benchmark (bench/README.md): N conversations (default 100000) fall due at one
 # instant; how fast does the running service close them, and how fast could PostgreSQL alone?
-# Usage: bench/lifecycle-sweep.sh [N]. Starts a throw-away PostgreSQL + Kafka + service (via
-# deployment/run-local.sh, data in bench/.stack) unless BENCH_SERVICE_URL names a running service,
-# in which case BENCH_JDBC_URL (or QUARKUS_DATASOURCE_JDBC_URL) must name its database.
+# Usage: bench/lifecycle-sweep.sh [--quick] [N]; --quick: N = 10000 and a small warm-up. Starts a
+# throw-away PostgreSQL + Kafka + service (via deployment/run-local.sh, data in bench/.stack) unless
+# BENCH_SERVICE_URL names a running service, in which case BENCH_JDBC_URL (or
+# QUARKUS_DATASOURCE_JDBC_URL) must name its database. With BENCH_OUT set, also writes
+# lifecycle-<N>.md and lifecycle-<N>.csv there (bench/README.md).
 set -euo pipefail
+if [[ -n ${BENCH_OUT:-} ]]; then export BENCH_OUT=$(realpath -m "$BENCH_OUT"); fi # before the cd
 cd "$(dirname "$0")/.."
-n=${1:-100000}
+export BENCH_QUICK=
+if [[ ${1:-} == --quick ]]; then
+  BENCH_QUICK=1
+  shift
+fi
+n=${1:-$([[ -n $BENCH_QUICK ]] && echo 10000 || echo 100000)}
 
 stack=
 stop_stack() {
@@ -37,6 +45,7 @@ if [[ -z ${BENCH_SERVICE_URL:-} ]]; then
   export BENCH_DB_PASSWORD=$(sed -E 's/.*, password (.*)\)$/\1/' <<<"$summary")
   export BENCH_SERVICE_URL=http://127.0.0.1:$port
   export BENCH_STACK_PID=$stack # the harness finds the service's process under it, for RSS
+  export BENCH_THROWAWAY=1 # no need to delete the rows at the end
   export BENCH_PG_PID=$(head -1 "$data/postgres/postmaster.pid" 2>/dev/null || echo 0)
 else
   export BENCH_JDBC_URL=${BENCH_JDBC_URL:-${QUARKUS_DATASOURCE_JDBC_URL:?set BENCH_JDBC_URL}}

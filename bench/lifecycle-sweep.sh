@@ -28,17 +28,29 @@ trap stop_stack EXIT
 
 if [[ -z ${BENCH_SERVICE_URL:-} ]]; then
   data=bench/.stack
-  rm -rf "$data" # a fresh database and Kafka log every run: no bloat or backlog from earlier runs
-  mkdir -p "$data"
   port=${BENCH_HTTP_PORT:-18080} # not 8080, so a developer's own run-local.sh can keep running
-  echo "Starting PostgreSQL, Kafka and the service (builds first if needed; log: $data/stack.log)..."
-  LOCAL_STACK_DATA=$data QUARKUS_HTTP_PORT=$port bash deployment/run-local.sh >"$data/stack.log" 2>&1 &
-  stack=$!
-  # The launcher prints the database it uses (its own, or the one QUARKUS_DATASOURCE_* names).
-  until grep -q '^PostgreSQL  jdbc:' "$data/stack.log"; do
-    kill -0 "$stack" 2>/dev/null || { tail -30 "$data/stack.log"; exit 1; }
-    sleep 1
+  for attempt in 1 2 3; do # another stack starting at the same moment can take a port first
+    rm -rf "$data" # a fresh database and Kafka log every run: no bloat or backlog from earlier runs
+    mkdir -p "$data"
+    echo "Starting PostgreSQL, Kafka and the service (builds first if needed; log: $data/stack.log)..."
+    LOCAL_STACK_DATA=$data QUARKUS_HTTP_PORT=$port bash deployment/run-local.sh >"$data/stack.log" 2>&1 &
+    stack=$!
+    for ((waited = 0; waited < 600; waited++)); do # a first build included
+      if grep -q 'Listening on' "$data/stack.log" || ! kill -0 "$stack" 2>/dev/null; then
+        break
+      fi
+      sleep 1
+    done
+    if kill -0 "$stack" 2>/dev/null; then
+      break
+    fi
+    wait "$stack" || true
+    stack=
+    grep -m1 'Address already in use' "$data/stack.log" || { tail -30 "$data/stack.log"; exit 1; }
+    ((attempt < 3)) || exit 1
+    echo "A port was taken while starting; again..."
   done
+  # The launcher prints the database it uses (its own, or the one QUARKUS_DATASOURCE_* names).
   summary=$(grep '^PostgreSQL  jdbc:' "$data/stack.log")
   export BENCH_JDBC_URL=$(sed -E 's/^PostgreSQL  (jdbc:[^ ]+).*/\1/' <<<"$summary")
   export BENCH_DB_USER=$(sed -E 's/.*\(user ([^,]+),.*/\1/' <<<"$summary")

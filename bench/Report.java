@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -360,7 +361,7 @@ public class Report {
     List<Double> x = n.stream().map(Math::log10).toList(); // plotted at log10(N), labelled N
     XYChart time = xy("Lateness and sweep time vs N (all due at one instant)", "N (due conversations)", "seconds");
     time.setCustomXAxisTickLabelsFormatter(Report::roundN);
-    time.getStyler().setYAxisLogarithmic(true).setYAxisLogarithmicDecadeOnly(false);
+    time.getStyler().setYAxisLogarithmic(true);
     time.addSeries("lateness p50", x, column(rows, "lateness_p50_s"));
     time.addSeries("lateness p99", x, column(rows, "lateness_p99_s"));
     time.addSeries("lateness max", x, column(rows, "lateness_max_s"));
@@ -369,6 +370,10 @@ public class Report {
     XYSeries linear = time.addSeries("linear from the smallest N", x, n.stream().map(v -> v * t0).toList());
     linear.setLineStyle(dashed());
     linear.setMarker(SeriesMarkers.NONE);
+    var y = time.getSeriesMap().values().stream().flatMapToDouble(series -> Arrays.stream(series.getYData()))
+        .filter(v -> v > 0).summaryStatistics();
+    // Labels at 1-9 times each power of ten crowd when more than two decades are spanned.
+    time.getStyler().setYAxisLogarithmicDecadeOnly(y.getMax() / y.getMin() > 100);
     XYChart rate = xy("Transitions/s and service memory vs N", "N (due conversations)", "transitions/s");
     rate.setCustomXAxisTickLabelsFormatter(Report::roundN);
     rate.getStyler().setYAxisMin(0, 0.0).setYAxisMin(1, 0.0);

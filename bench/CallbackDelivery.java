@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -57,7 +58,8 @@ import java.util.regex.Pattern;
  * BENCH_SERVICE_PID, BENCH_PG_PID (CPU figures); BENCH_WARMUP (deliveries sent first, unreported;
  * default min(N, 10000)); BENCH_HANG (hanging deliveries, default N/10); BENCH_ROUNDS (alternating
  * rounds of both measurements, default 3); BENCH_CEILING_SECONDS (3); BENCH_TIMELINE (print the
- * requests the sink received per 100 ms);
+ * requests the sink received per 100 ms); BENCH_QUICK (a smaller warm-up and sink measurement);
+ * BENCH_OUT (also write callbacks.md and callbacks.csv there, bench/README.md);
  * ORCHESTRATOR_CALLBACKS_* (the service's settings, printed with the figures).
  */
 public class CallbackDelivery {
@@ -69,7 +71,10 @@ public class CallbackDelivery {
   final String account = env("BENCH_ACCOUNT_SID", "AC00000000000000000000000000000000");
   final String token = env("BENCH_AUTH_TOKEN", "dev-auth-token");
   final int maxPerHost = Integer.parseInt(env("ORCHESTRATOR_CALLBACKS_MAX_PER_HOST", "16"));
+  final boolean quick = !env("BENCH_QUICK", "").isEmpty();
+  final int warmup;
   final Map<String, String> report = new LinkedHashMap<>();
+  final Map<String, Round> csv = new LinkedHashMap<>(); // phase → figures, for BENCH_OUT
   final Sink sink;
   final String loadAverageBefore;
   long servicePid;
@@ -78,6 +83,7 @@ public class CallbackDelivery {
 
   CallbackDelivery(int n) throws Exception {
     this.n = n;
+    this.warmup = Integer.parseInt(env("BENCH_WARMUP", String.valueOf(Math.min(n, quick ? 2_000 : 10_000))));
     this.db = connect();
     this.sink = new Sink();
     this.loadAverageBefore = loadAverage();
@@ -98,32 +104,35 @@ public class CallbackDelivery {
   void run() throws Exception {
     cleanUp();
     samplePayload();
-    int warmup = Integer.parseInt(env("BENCH_WARMUP", String.valueOf(Math.min(n, 10_000))));
     if (warmup > 0) { // a fresh JVM compiles for seconds: measure the service as it runs for days
       System.out.printf("Warm-up: %,d deliveries (not reported)...%n", warmup);
       phase("warmup", warmup, 0, new LinkedHashMap<>());
     }
-    double seconds = Double.parseDouble(env("BENCH_CEILING_SECONDS", "3"));
+    double seconds = Double.parseDouble(env("BENCH_CEILING_SECONDS", quick ? "2" : "3"));
     for (int concurrency : new int[] {maxPerHost, 64}) { // after the warm-up: the sink is compiled
       System.out.printf("Sink alone: Vert.x HttpClient, %d connections for %.0f s...%n", concurrency, seconds);
+      Round ceiling = ceiling(concurrency, Duration.ofMillis((long) (seconds * 1000)));
       report.put("sink alone (Vert.x HttpClient in the harness, " + concurrency + " connections): requests/s,"
-          + " latency p50 / p99 (ms)", ceiling(concurrency, Duration.ofMillis((long) (seconds * 1000))));
+          + " latency p50 / p99 (ms)", String.format("%,.0f, %.1f / %.1f", ceiling.rate, ceiling.p50, ceiling.p99));
+      csv.put("sink alone " + concurrency + " conn", ceiling);
     }
     int hang = Integer.parseInt(env("BENCH_HANG", String.valueOf(n / 10)));
     int rounds = Integer.parseInt(env("BENCH_ROUNDS", "3"));
     List<Map<String, String>> alone = new ArrayList<>();
     List<Map<String, String>> beside = new ArrayList<>();
-    double[] ratesAlone = new double[rounds];
-    double[] ratesBeside = new double[rounds];
+    Round[] roundsAlone = new Round[rounds];
+    Round[] roundsBeside = new Round[rounds];
     for (int r = 0; r < rounds; r++) { // alternating, so that drifting machine load hits both alike
       System.out.printf("Round %d of %d: the healthy sink alone, %,d deliveries...%n", r + 1, rounds, n);
       alone.add(new LinkedHashMap<>());
-      ratesAlone[r] = phase("alone-" + (r + 1), n, 0, alone.get(r));
+      roundsAlone[r] = phase("alone-" + (r + 1), n, 0, alone.get(r));
       System.out.printf("Round %d of %d: %,d deliveries to a hanging host first, then %,d to the healthy sink...%n",
           r + 1, rounds, hang, n);
       beside.add(new LinkedHashMap<>());
-      ratesBeside[r] = phase("beside-" + (r + 1), n, hang, beside.get(r));
+      roundsBeside[r] = phase("beside-" + (r + 1), n, hang, beside.get(r));
     }
+    double[] ratesAlone = Arrays.stream(roundsAlone).mapToDouble(Round::rate).toArray();
+    double[] ratesBeside = Arrays.stream(roundsBeside).mapToDouble(Round::rate).toArray();
     // Each column shows its median round (by deliveries/s) in full, and every round's rate.
     Map<String, String> medianAlone = alone.get(medianIndex(ratesAlone));
     Map<String, String> medianBeside = beside.get(medianIndex(ratesBeside));
@@ -134,9 +143,14 @@ public class CallbackDelivery {
     medianBeside.forEach((figure, value) -> report.putIfAbsent(figure, " | " + value));
     double slowdown = ratesAlone[medianIndex(ratesAlone)] / ratesBeside[medianIndex(ratesBeside)];
     report.put("slowdown beside the hanging host = median rate alone / median rate beside", String.format("%.2f", slowdown));
+    csv.put("service alone", roundsAlone[medianIndex(ratesAlone)]);
+    csv.put("service beside hanging host", roundsBeside[medianIndex(ratesBeside)]);
     cleanUp();
-    print(hang);
+    print(hang, slowdown);
   }
+
+  /** Deliveries (or requests) per second and latency p50 / p99 in ms: a phase's CSV row. */
+  record Round(double rate, double p50, double p99) {}
 
   static int medianIndex(double[] values) {
     Integer[] order = new Integer[values.length];
@@ -161,7 +175,7 @@ public class CallbackDelivery {
    * Requests/s and latency of the sink alone: {@code concurrency} request loops on one Vert.x
    * HttpClient (the service's client) with as many keep-alive connections, on its own event loop.
    */
-  String ceiling(int concurrency, Duration length) throws Exception {
+  Round ceiling(int concurrency, Duration length) throws Exception {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     try {
       io.vertx.core.http.HttpClient client = vertx.createHttpClient(new HttpClientOptions()
@@ -169,7 +183,7 @@ public class CallbackDelivery {
       Buffer body = Buffer.buffer(payload != null ? payload : "x".repeat(2000));
       RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost("localhost")
           .setPort(sink.port()).setURI("/ok/ceiling").putHeader("Content-Type", "application/json");
-      String result = null;
+      Round result = null;
       for (Duration d : List.of(Duration.ofSeconds(2), length)) { // warm the client for two seconds first
         long[] latencies = new long[4_000_000];
         AtomicInteger done = new AtomicInteger();
@@ -184,7 +198,7 @@ public class CallbackDelivery {
         int k = Math.min(done.get(), latencies.length);
         long[] sorted = Arrays.copyOf(latencies, k);
         Arrays.sort(sorted);
-        result = String.format("%,.0f, %.1f / %.1f", k / secs, pct(sorted, 0.5) / 1e6, pct(sorted, 0.99) / 1e6);
+        result = new Round(k / secs, pct(sorted, 0.5) / 1e6, pct(sorted, 0.99) / 1e6);
       }
       return result;
     } finally {
@@ -263,9 +277,10 @@ public class CallbackDelivery {
   /**
    * Loads {@code hang} deliveries to the hanging host and waits until it holds all its slots, then
    * loads {@code count} due deliveries to the healthy sink at T (their commit) and waits until all
-   * are SUCCEEDED. Answers deliveries/s = count / (last SUCCEEDED written − T).
+   * are SUCCEEDED. Answers deliveries/s = count / (last SUCCEEDED written − T) and the service's
+   * attempt latency p50 / p99.
    */
-  double phase(String name, int count, int hang, Map<String, String> out) throws Exception {
+  Round phase(String name, int count, int hang, Map<String, String> out) throws Exception {
     String okUrl = sink.url("localhost", "/ok/" + name);
     String hangUrl = sink.url("127.0.0.1", "/hang/" + name);
     if (hang > 0) {
@@ -294,7 +309,7 @@ public class CallbackDelivery {
     }
     double[] cpuAfter = cpu();
     Map<String, Double> metricsAfter = metrics();
-    double rate;
+    Round round;
     try (ResultSet r = db.createStatement().executeQuery("""
         select count(*) filter (where status = 'SUCCEEDED'), count(*) filter (where jsonb_array_length(attempts -> 'attempts') > 1),
           max(updated_at),
@@ -307,7 +322,8 @@ public class CallbackDelivery {
         throw new IllegalStateException(name + ": only " + r.getLong(1) + " of " + count + " SUCCEEDED");
       }
       Instant last = r.getObject(3, OffsetDateTime.class).toInstant();
-      rate = count / secs(t, last);
+      double rate = count / secs(t, last);
+      round = new Round(rate, r.getDouble(4), r.getDouble(5));
       long[] delays = sink.delaysMicros("/ok/" + name, t);
       if (!env("BENCH_TIMELINE", "").isEmpty()) { // requests received per 100 ms after T
         int[] buckets = new int[(int) (delays[delays.length - 1] / 100_000) + 1];
@@ -335,7 +351,7 @@ public class CallbackDelivery {
     exec("delete from callback_delivery where url in ('" + okUrl + "', '" + hangUrl + "')");
     sink.releaseHanging(); // those attempts fail now: the next phase starts without a hanging host
     exec("vacuum (analyze) callback_delivery");
-    return rate;
+    return round;
   }
 
   /** Inserts due deliveries to {@code url} in one transaction; answers its commit time (DB clock). */
@@ -467,17 +483,41 @@ public class CallbackDelivery {
 
   // --- report ---
 
-  void print(int hang) throws IOException, SQLException {
-    StringBuilder md = new StringBuilder();
-    md.append(String.format("%n## N = %,d, %s%n%n", n, Instant.now()));
-    md.append(machine()).append('\n');
-    md.append(String.format("| figure (median round of each column) | healthy sink alone | beside %,d deliveries to a hanging host |%n|---|---|---|%n", hang));
-    report.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.contains(" | ") ? v : v + " | ").append(" |\n"));
+  void print(int hang, double slowdown) throws IOException, SQLException {
+    StringBuilder table = new StringBuilder();
+    table.append(machine()).append('\n');
+    table.append(String.format("| figure (median round of each column) | healthy sink alone | beside %,d deliveries to a hanging host |%n|---|---|---|%n", hang));
+    report.forEach((k, v) -> table.append("| ").append(k).append(" | ").append(v.contains(" | ") ? v : v + " | ").append(" |\n"));
+    String md = String.format("%n## N = %,d, %s%n%n", n, Instant.now()) + table;
     System.out.print(md);
     Path file = Path.of("bench/results/callbacks-" + LocalDate.now() + ".md");
     Files.createDirectories(file.getParent());
     Files.writeString(file, md, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     System.out.println("\nAppended to " + file);
+
+    String out = env("BENCH_OUT", "");
+    if (!out.isEmpty()) { // the shared results contract (bench/README.md): a section and its plot data
+      Path dir = Files.createDirectories(Path.of(out));
+      Files.writeString(dir.resolve("callbacks.md"), String.format("## Status callbacks, N = %,d deliveries per"
+          + " phase%n%n", n) + table + "\n" + verdict(slowdown) + "\n");
+      StringBuilder rows = new StringBuilder("phase,deliveries_per_s,p50_ms,p99_ms\n");
+      csv.forEach((phase, r) -> rows.append(String.format(Locale.ROOT, "%s,%.1f,%.1f,%.1f%n", phase, r.rate, r.p50,
+          r.p99)));
+      Files.writeString(dir.resolve("callbacks.csv"), rows);
+      System.out.println("Wrote callbacks.md and callbacks.csv to " + dir);
+    }
+  }
+
+  /** The line under the table: the ratio to the sink's own ceiling and the callbacks issue's targets. */
+  String verdict(double slowdown) {
+    Round service = csv.get("service alone");
+    Round sink = csv.get("sink alone " + maxPerHost + " conn");
+    return String.format("Against the physical limit: service alone / sink alone at %d connections (its"
+        + " max-per-host) = **%.2f** (%,.0f deliveries/s vs %,.0f requests/s). The issue's targets: ≥ 5,000"
+        + " deliveries/s %s (%,.0f/s); slowdown beside a hanging host ≤ 1.10 %s (%.2f). The CSV's latencies are"
+        + " the sink's request latency and, for the service, its attempt latency.", maxPerHost,
+        service.rate / sink.rate, service.rate, sink.rate, service.rate >= 5_000 ? "**met**" : "**not met**",
+        service.rate, slowdown <= 1.10 ? "**met**" : "**not met**", slowdown);
   }
 
   String machine() throws IOException, SQLException {
@@ -495,7 +535,7 @@ public class CallbackDelivery {
         env("ORCHESTRATOR_CALLBACKS_MAX_PER_HOST", "16"), env("ORCHESTRATOR_CALLBACKS_MAX_IN_FLIGHT", "512"),
         env("ORCHESTRATOR_CALLBACKS_DISPATCH_INTERVAL", "50ms"), env("ORCHESTRATOR_CALLBACKS_TIMEOUT", "10s"),
         env("BENCH_GIT", "?"), payload == null ? 0 : payload.length(), env("BENCH_SINK_THREADS", "1"),
-        env("BENCH_ROUNDS", "3"), env("BENCH_WARMUP", String.valueOf(Math.min(n, 10_000))));
+        env("BENCH_ROUNDS", "3"), warmup);
   }
 
   static String loadAverage() throws IOException {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -33,13 +34,17 @@ import java.util.regex.Pattern;
  * The lifecycle sweep benchmark, run by bench/lifecycle-sweep.sh (see bench/README.md): loads N
  * conversations due at one instant T straight into the database, waits until the running service
  * has closed them all and relayed their events, then does the sweeper's database work without the
- * service on a second set of N rows. A benchmark, not a test: it sleeps between polls.
+ * service on a second set of min(N, BENCH_RAW_MAX) rows. A benchmark, not a test: it sleeps between
+ * polls.
  *
  * <p>Environment: BENCH_JDBC_URL, BENCH_DB_USER, BENCH_DB_PASSWORD; BENCH_SERVICE_URL (readiness and
  * /q/metrics); BENCH_STACK_PID or BENCH_SERVICE_PID, BENCH_PG_PID (RSS and CPU figures);
  * BENCH_TIMEOUT_UNIT (the service's); BENCH_WARMUP (conversations swept first, unreported);
  * BENCH_SPREAD_SECONDS (deadlines spread over this window instead of one instant);
- * BENCH_RAW_CONNECTIONS (default: the service's sweep workers).
+ * BENCH_RAW_CONNECTIONS (default: the service's sweep workers); BENCH_RAW_MAX (rows of the raw set,
+ * default 200000); BENCH_LOAD_MARGIN (T is this many predicted load times ahead, default 1.5);
+ * BENCH_QUICK (a smaller warm-up); BENCH_THROWAWAY (the stack is discarded: skip the final
+ * delete); BENCH_OUT (also write lifecycle-N.md and lifecycle-N.csv there, bench/README.md).
  */
 public class LifecycleSweep {
   // A bench-only account: its rows are easy to find and delete, and stay out of the dev account.
@@ -65,13 +70,19 @@ public class LifecycleSweep {
   final String serviceUrl = env("BENCH_SERVICE_URL", "http://127.0.0.1:8080");
   final Duration unit = env("BENCH_TIMEOUT_UNIT", "MINUTES").equals("SECONDS") ? Duration.ofSeconds(1) : Duration.ofMinutes(1);
   final Duration spread = Duration.ofMillis((long) (1000 * Double.parseDouble(env("BENCH_SPREAD_SECONDS", "0"))));
+  final boolean quick = !env("BENCH_QUICK", "").isEmpty();
   final Map<String, String> report = new LinkedHashMap<>();
+  // HTTP/1.1: the JDK client's default h2c upgrade fails on large /q/metrics answers now and then
+  // ("Frame ... exceeds MAX_FRAME_SIZE"), and the poller reads them once a second.
+  final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  final String loadAverageBefore;
   long servicePid; // known once the service is up
   String payload = SNAPSHOT; // replaced by a real event payload once the service wrote one
 
-  LifecycleSweep(int n) throws SQLException {
+  LifecycleSweep(int n) throws SQLException, IOException {
     this.n = n;
     this.db = connect();
+    this.loadAverageBefore = loadAverage();
   }
 
   public static void main(String[] args) throws Exception {
@@ -83,50 +94,66 @@ public class LifecycleSweep {
   void run() throws Exception {
     prepare();
     Instant far = now().plus(Duration.ofDays(36_500)); // the raw set is never due for the service
-    UUID rawSet = UUID.randomUUID();
+    // The raw set is capped: loading 2 x 1M rows with 2M participants takes minutes, and the raw
+    // rate (batches of 500 at the head of an index) does not depend on how many rows follow.
+    int rawCount = Math.min(n, Integer.parseInt(env("BENCH_RAW_MAX", "200000")));
     long loadStart = System.nanoTime();
-    load(rawSet, n, far, Duration.ZERO);
-    Duration loadTime = Duration.ofNanos(System.nanoTime() - loadStart); // sizes the margin before T
-    report.put("load N conversations + 2N participants (s)", String.format("%.1f", secs(loadTime)));
+    load(UUID.randomUUID(), rawCount, far, Duration.ZERO);
+    // Load time per conversation sizes the margin before T of the sets loaded next.
+    Duration perRow = Duration.ofNanos(System.nanoTime() - loadStart).dividedBy(rawCount);
 
-    int warmup = Integer.parseInt(env("BENCH_WARMUP", String.valueOf(Math.min(n, 20_000))));
+    int warmup = Integer.parseInt(env("BENCH_WARMUP", String.valueOf(Math.min(n, quick ? 2_000 : 20_000))));
     if (warmup > 0) { // a fresh JVM compiles for seconds: measure the service as it runs for days
       System.out.printf("Warm-up: %,d conversations through the service (not reported)...%n", warmup);
-      servicePhase(warmup, loadTime, new LinkedHashMap<>());
+      servicePhase(warmup, perRow, new LinkedHashMap<>());
     }
     Map<String, String> service = new LinkedHashMap<>();
-    double serviceRate = servicePhase(n, loadTime, service);
+    Phase measured = servicePhase(n, perRow, service);
     report.putAll(service);
 
     int connections = Integer.parseInt(env("BENCH_RAW_CONNECTIONS", env("ORCHESTRATOR_LIFECYCLE_SWEEP_WORKERS", "2")));
-    System.out.printf("Raw PostgreSQL: the sweeper's statements, batches of %d, %d connection(s)...%n", RAW_BATCH, connections);
+    System.out.printf("Raw PostgreSQL: the sweeper's statements on %,d rows, batches of %d, %d connection(s)...%n",
+        rawCount, RAW_BATCH, connections);
     double raw = rawPhase(far, connections);
-    report.put("raw PostgreSQL transitions/s (" + connections + " connections)", String.format("%,.0f", raw));
-    report.put("ratio service/raw", String.format("%.2f", serviceRate / raw));
-    cleanUp();
-    print();
+    String rawLabel = String.format("raw PostgreSQL transitions/s (%,d rows%s, %d connections)", rawCount,
+        rawCount < n ? " = min(N, BENCH_RAW_MAX)" : "", connections);
+    report.put(rawLabel, String.format("%,.0f", raw));
+    report.put("ratio service/raw", String.format("%.2f", measured.rate / raw));
+    if (env("BENCH_THROWAWAY", "").isEmpty()) { // a throw-away stack goes whole, faster than a delete
+      cleanUp();
+    }
+    print(measured, raw, rawCount, connections);
   }
 
-  /** Loads {@code count} conversations due at T, waits until they are CLOSED and relayed; their rate. */
-  double servicePhase(int count, Duration loadTime, Map<String, String> out) throws Exception {
-    Map<String, Double> metricsBefore = metrics();
+  /** The figures of one measured set, for the CSV; RSS and old generation in KiB and bytes. */
+  record Phase(double rate, double p50, double p99, double max, double seconds, long rssBefore, long rssPeak,
+      double oldGenPeak) {}
+
+  /** Loads {@code count} conversations due at T, waits until they are CLOSED and relayed. */
+  Phase servicePhase(int count, Duration perRow, Map<String, String> out) throws Exception {
+    Map<String, Double> metricsBefore = metrics("orchestrator_lifecycle_");
     long rssIdle = rss("VmRSS");
-    Instant t = now().plus(loadTime.multipliedBy(count).dividedBy(n).multipliedBy(3).dividedBy(2)).plusSeconds(2);
+    double margin = Double.parseDouble(env("BENCH_LOAD_MARGIN", "1.5"));
+    Instant start = now();
+    Instant t = start.plusNanos((long) (perRow.toNanos() * (double) count * margin)).plusSeconds(5);
     UUID set = UUID.randomUUID();
     load(set, count, t, spread);
     Instant loaded = now();
     if (!loaded.isBefore(t)) {
-      throw new IllegalStateException("The load ended after T (" + loaded + " > " + t + "): figures would be wrong");
+      throw new IllegalStateException("The load ended after T (" + loaded + " > " + t + "): figures would be"
+          + " wrong. Raise BENCH_LOAD_MARGIN (now " + margin + ") on a machine this busy");
     }
+    out.put("load N conversations + 2N participants (s)", String.format("%.1f", secs(start, loaded)));
     double[] cpuBefore = cpu(); // from here on only the service works (idle sweeps until T)
     System.out.printf("Loaded %,d due at T=%s (%.1f s ahead)%s; the service sweeps them...%n", count, t,
         secs(loaded, t), spread.isZero() ? "" : " and over " + spread.toMillis() / 1000.0 + " s after");
-    Observed seen = watch(set, t.plus(spread));
-    double rate = sweepFigures(set, count, t, seen, out);
+    Observed seen = watch(set, count, t.plus(spread));
+    Phase figures = sweepFigures(set, count, t, seen, out);
     serviceFigures(metricsBefore, rssIdle, seen, out);
     cpuFigures("service", cpuBefore, cpu(), count, out);
     vacuum(); // the next set starts from a table without dead rows
-    return rate;
+    return new Phase(figures.rate, figures.p50, figures.p99, figures.max, figures.seconds, rssIdle, seen.peakRss,
+        seen.peakOldGen);
   }
 
   /** The bench account; rows of an interrupted earlier run go. */
@@ -198,22 +225,40 @@ public class LifecycleSweep {
     s.setInt(first + 3, count);
   }
 
-  record Observed(Instant lastTransition, Instant allClosedSeen, Instant outboxEmpty, long peakBacklog, long peakRss) {}
+  record Observed(Instant lastTransition, Instant allClosedSeen, Instant outboxEmpty, long peakBacklog, long peakRss,
+      double peakOldGen) {}
 
-  /** Polls until no row of the set is due any more and the outbox is empty; samples RSS on the way. */
-  Observed watch(UUID set, Instant lastDue) throws Exception {
+  /**
+   * Polls until no row of the set is due any more and the outbox is empty; samples RSS and the
+   * old generation (what survives collections: it would grow with N if the service held the due
+   * rows) on the way. Gives up only after lastDue + max(10 min, count / 200 per s).
+   */
+  Observed watch(UUID set, int count, Instant lastDue) throws Exception {
     Instant allClosed = null;
     long peakBacklog = 0;
     long peakRss = 0;
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-    while (Instant.now().isBefore(deadline)) {
+    double peakOldGen = 0;
+    Duration allowed = Duration.ofMinutes(10).plusSeconds(count / 200);
+    Instant deadline = Instant.now().plus(Duration.between(now(), lastDue)).plus(allowed);
+    for (long poll = 0; Instant.now().isBefore(deadline); poll++) {
       peakRss = Math.max(peakRss, rss("VmRSS"));
+      if (poll % 5 == 0) { // once a second: the service renders all its metrics for it
+        try {
+          peakOldGen = Math.max(peakOldGen, metrics("jvm_memory_used_bytes").entrySet().stream()
+              .filter(e -> e.getKey().contains("Old Gen") || e.getKey().contains("Tenured"))
+              .mapToDouble(Map.Entry::getValue).sum());
+        } catch (IOException missed) { // one sample fewer, not a failed run of many minutes
+          System.err.println("Old generation not sampled: " + missed);
+        }
+      }
       Instant dbNow = now();
       if (allClosed == null && dbNow.isAfter(lastDue) && !exists("select 1 from conversation where"
           + " next_transition_at <= '" + lastDue + "' and configuration_id = '" + set + "'")) {
         allClosed = dbNow;
       }
-      long backlog = count("select count(*) from outbox_event");
+      // From both ends of the primary key, as the relay reads it: count(*) would scan every page of
+      // up to N events (and the dead ones before them), many times a second.
+      long backlog = count("select coalesce(max(seq) - min(seq) + 1, 0) from outbox_event");
       peakBacklog = Math.max(peakBacklog, backlog);
       if (payload == SNAPSHOT && backlog > 0) {
         String sample = string("select payload::text from outbox_event where event_type = 'CONVERSATION_UPDATED' limit 1");
@@ -221,15 +266,16 @@ public class LifecycleSweep {
       }
       if (allClosed != null && backlog == 0) {
         Instant last = instant("select max(updated_at) from conversation where configuration_id = '" + set + "'");
-        return new Observed(last, allClosed, dbNow, peakBacklog, peakRss);
+        return new Observed(last, allClosed, dbNow, peakBacklog, peakRss, peakOldGen);
       }
       Thread.sleep(200);
     }
-    throw new IllegalStateException("Not all conversations closed and relayed within 10 minutes");
+    throw new IllegalStateException("Not all conversations closed and relayed within " + allowed.toMinutes()
+        + " minutes after the last deadline");
   }
 
   /** Lateness is updated_at (the database's now() at the transition) minus the row's own deadline. */
-  double sweepFigures(UUID set, int count, Instant t, Observed seen, Map<String, String> out) throws SQLException {
+  Phase sweepFigures(UUID set, int count, Instant t, Observed seen, Map<String, String> out) throws SQLException {
     try (ResultSet r = db.createStatement().executeQuery("""
         select count(*) filter (where status = 'CLOSED'),
           percentile_cont(0.5) within group (order by late), percentile_cont(0.99) within group (order by late),
@@ -240,21 +286,22 @@ public class LifecycleSweep {
       if (r.getLong(1) != count) {
         throw new IllegalStateException("Only " + r.getLong(1) + " of " + count + " conversations CLOSED");
       }
-      double rate = count / secs(t, seen.lastTransition);
+      double seconds = secs(t, seen.lastTransition);
+      double rate = count / seconds;
       out.put("service transitions/s = N / (last transition − T)", String.format("%,.0f", rate));
       out.put("lateness p50 / p99 / max (s)", String.format("%.3f / %.3f / %.3f", r.getDouble(2), r.getDouble(3), r.getDouble(4)));
       out.put("first transition after its deadline (s)", String.format("%.3f", r.getDouble(5)));
       out.put("all CLOSED, seen by polling, after T (s)", String.format("%.1f", secs(t, seen.allClosedSeen)));
       out.put("outbox empty (all relayed to Kafka) after T (s)", String.format("%.1f", secs(t, seen.outboxEmpty)));
-      out.put("outbox peak backlog (rows)", String.format("%,d", seen.peakBacklog));
+      out.put("outbox peak backlog (rows, polled)", String.format("%,d", seen.peakBacklog));
       out.put("event payload (bytes)", String.valueOf(payload.length()));
-      return rate;
+      return new Phase(rate, r.getDouble(2), r.getDouble(3), r.getDouble(4), seconds, 0, 0, 0);
     }
   }
 
   void serviceFigures(Map<String, Double> before, long rssIdle, Observed seen, Map<String, String> out)
       throws IOException, InterruptedException {
-    Map<String, Double> after = metrics();
+    Map<String, Double> after = metrics("orchestrator_lifecycle_");
     double batches = delta(before, after, "orchestrator_lifecycle_sweep_batch_seconds_count");
     double batchTime = delta(before, after, "orchestrator_lifecycle_sweep_batch_seconds_sum");
     if (batches > 0) { // idle sweeps before T count too: they are short
@@ -268,6 +315,9 @@ public class LifecycleSweep {
     if (servicePid > 0) {
       out.put("service RSS before / peak sampled / VmHWM (MiB)", String.format("%d / %d / %d",
           rssIdle / 1024, seen.peakRss / 1024, rss("VmHWM") / 1024));
+    }
+    if (seen.peakOldGen > 0) {
+      out.put("service heap: old generation peak sampled (MiB)", String.format("%.0f", seen.peakOldGen / (1 << 20)));
     }
   }
 
@@ -384,38 +434,71 @@ public class LifecycleSweep {
     }
   }
 
-  void print() throws IOException, SQLException {
-    StringBuilder md = new StringBuilder();
-    md.append(String.format("%n## N = %,d%s, %s%n%n", n, spread.isZero() ? " due at one instant"
-        : String.format(" due over %.0f s", spread.toMillis() / 1000.0), Instant.now()));
-    md.append(machine()).append('\n');
-    md.append("| figure | value |\n|---|---|\n");
-    report.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+  void print(Phase measured, double raw, int rawCount, int connections) throws IOException, SQLException {
+    String title = String.format("N = %,d%s", n, spread.isZero() ? " due at one instant"
+        : String.format(" due over %.0f s", spread.toMillis() / 1000.0));
+    StringBuilder table = new StringBuilder();
+    table.append(machine()).append('\n');
+    table.append("| figure | value |\n|---|---|\n");
+    report.forEach((k, v) -> table.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+    String md = String.format("%n## %s, %s%n%n", title, Instant.now()) + table;
     System.out.print(md);
     Path file = Path.of("bench/results/lifecycle-sweep-" + LocalDate.now() + ".md");
     Files.createDirectories(file.getParent());
     Files.writeString(file, md, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     System.out.println("\nAppended to " + file);
+
+    String out = env("BENCH_OUT", "");
+    if (!out.isEmpty()) { // the shared results contract (bench/README.md): a section and its plot data
+      Path dir = Files.createDirectories(Path.of(out));
+      Files.writeString(dir.resolve("lifecycle-" + n + ".md"), "## Lifecycle sweep, " + title + "\n\n" + table
+          + "\n" + verdict(measured, raw, rawCount, connections) + "\n");
+      Files.writeString(dir.resolve("lifecycle-" + n + ".csv"), "n,transitions_per_s,lateness_p50_s,lateness_p99_s,"
+          + "lateness_max_s,sweep_seconds,raw_per_s,rss_before_mib,rss_peak_mib,old_gen_peak_mib\n"
+          + String.format(Locale.ROOT, "%d,%.1f,%.3f,%.3f,%.3f,%.3f,%.1f,%d,%d,%.0f%n", n, measured.rate, measured.p50,
+              measured.p99, measured.max, measured.seconds, raw, measured.rssBefore / 1024, measured.rssPeak / 1024,
+              measured.oldGenPeak / (1 << 20)));
+      System.out.println("Wrote lifecycle-" + n + ".md and lifecycle-" + n + ".csv to " + dir);
+    }
+  }
+
+  /** The line under the table: the ratio to the raw rate and the lifecycle issue's targets. */
+  String verdict(Phase measured, double raw, int rawCount, int connections) {
+    boolean rateMet = measured.rate >= 10_000;
+    String targets = n == 100_000 && spread.isZero()
+        ? String.format("the issue's targets at N = 100,000 (≥ 10,000 transitions/s, lateness p99 ≤ 1 s): %s",
+            rateMet && measured.p99 <= 1 ? "**met**" : "**not met**")
+        : String.format("the issue's targets are set for N = 100,000; ≥ 10,000 transitions/s here: %s",
+            rateMet ? "**met**" : "**not met**");
+    return String.format("Against the physical limit: service/raw = **%.2f** (%,.0f vs %,.0f transitions/s; raw ="
+        + " the sweeper's UPDATE + INSERT by the harness alone on %,d rows, %d connections); %s (%,.0f/s, p99"
+        + " %.2f s).", measured.rate / raw, measured.rate, raw, rawCount, connections, targets, measured.rate,
+        measured.p99);
   }
 
   String machine() throws IOException, SQLException {
     String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
         .findFirst().map(l -> l.replaceFirst(".*:\\s*", "")).orElse("?");
     long memKib = Long.parseLong(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D+", ""));
-    return String.format("Machine: %d cores (%s), %d GiB, load average %s at the end (other work on the machine"
-        + " competes for the same cores); JDK %s; %s, synchronous_commit=%s, shared_buffers=%s;"
-        + " service: sweep-workers %s, sweep-batch-size %s; git %s%n",
-        Runtime.getRuntime().availableProcessors(), cpu, memKib / 1024 / 1024,
-        Files.readString(Path.of("/proc/loadavg")).split(" ")[0], System.getProperty("java.version"),
-        string("select version()").replaceFirst(" on .*", ""), string("show synchronous_commit"),
-        string("show shared_buffers"), env("ORCHESTRATOR_LIFECYCLE_SWEEP_WORKERS", "default"),
-        env("ORCHESTRATOR_LIFECYCLE_SWEEP_BATCH_SIZE", "default"), env("BENCH_GIT", "?"));
+    return String.format("Machine: %d cores (%s), %d GiB; load average (1/5/15 min) %s at the start, %s at the end"
+        + " (other work on the machine competes for the same cores); JDK %s; %s, synchronous_commit=%s,"
+        + " shared_buffers=%s; service: sweep-workers %s, sweep-batch-size %s; git %s%n",
+        Runtime.getRuntime().availableProcessors(), cpu, memKib / 1024 / 1024, loadAverageBefore, loadAverage(),
+        System.getProperty("java.version"), string("select version()").replaceFirst(" on .*", ""),
+        string("show synchronous_commit"), string("show shared_buffers"),
+        env("ORCHESTRATOR_LIFECYCLE_SWEEP_WORKERS", "default"),
+        env("ORCHESTRATOR_LIFECYCLE_SWEEP_BATCH_SIZE", "default"),
+        env("BENCH_GIT", "?"));
+  }
+
+  static String loadAverage() throws IOException {
+    String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+    return f[0] + " / " + f[1] + " / " + f[2];
   }
 
   // --- processes: RSS and CPU time from /proc ---
 
   void awaitReady() throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
     Instant deadline = Instant.now().plus(Duration.ofMinutes(5)); // includes a first build
     while (true) {
       try {
@@ -496,11 +579,14 @@ public class LifecycleSweep {
 
   // --- small helpers ---
 
-  Map<String, Double> metrics() throws IOException, InterruptedException {
+  /** The service's metrics whose names start with {@code prefix}. */
+  Map<String, Double> metrics(String prefix) throws IOException, InterruptedException {
     Map<String, Double> values = new LinkedHashMap<>();
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
+    HttpResponse<String> response = http.send(
         HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
-    Matcher m = Pattern.compile("(?m)^(orchestrator_lifecycle_\\S+) (\\S+)$").matcher(response.body());
+    // Names and labels (which may hold spaces), then the value.
+    Matcher m = Pattern.compile("(?m)^(" + Pattern.quote(prefix) + "[^ {]*(?:\\{[^}]*\\})?) (\\S+)$")
+        .matcher(response.body());
     while (m.find()) {
       values.put(m.group(1), Double.parseDouble(m.group(2)));
     }

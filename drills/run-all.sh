@@ -16,5 +16,6 @@ for drill in kill-9 kafka-outage postgres-restart two-replicas callback-sinks; d
   fi
   summary+=("$(printf '%-18s %s in %d s' "$drill" "$result" $((SECONDS - started)))")
 done
-printf '\n%s\n' "${summary[@]}"
+printf '\n'
+printf '%s\n' "${summary[@]}"
 exit $failed

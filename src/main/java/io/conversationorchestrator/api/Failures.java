@@ -1,6 +1,7 @@
 package io.conversationorchestrator.api;
 
-import java.net.ConnectException;
+import io.smallrye.mutiny.CompositeException;
+import java.net.SocketException;
 import java.util.Locale;
 
 /** Classifies infrastructure failures so clients get 503 (retryable), not 500. */
@@ -9,8 +10,15 @@ public final class Failures {
 
   public static boolean isDatabaseUnavailable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException
-          || t instanceof io.vertx.sqlclient.ClosedConnectionException) {
+      // A socket error (refused, reset by a server going down), a connection closed under us, or
+      // PostgreSQL shutting down (SQLSTATE class 08, 57P01-57P03): the database, not the request.
+      if (t instanceof SocketException
+          || t instanceof io.vertx.sqlclient.ClosedConnectionException
+          || t instanceof io.vertx.pgclient.PgException pg && isConnectionState(pg.getSqlState())) {
+        return true;
+      }
+      if (t instanceof CompositeException composite
+          && composite.getCauses().stream().anyMatch(Failures::isDatabaseUnavailable)) {
         return true;
       }
       String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
@@ -24,6 +32,10 @@ public final class Failures {
       }
     }
     return false;
+  }
+
+  private static boolean isConnectionState(String sqlState) {
+    return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
   }
 
   /** True when PostgreSQL refused a row because of a unique constraint (SQLSTATE 23505). */

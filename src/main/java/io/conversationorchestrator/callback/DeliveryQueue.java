@@ -2,6 +2,7 @@ package io.conversationorchestrator.callback;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conversationorchestrator.api.QueryPlans;
 import io.conversationorchestrator.api.ResourceType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -30,7 +31,7 @@ public class DeliveryQueue {
   // prepared
   // statement keeps one generic plan after five runs). Either made the claim read the queue once
   // per candidate: seconds, up to 30 s, per claim with 10,000 due. So the claim is planned at each
-  // run (CUSTOM_PLANS, about a millisecond: the table's current size is then known), the ordering
+  // run (QueryPlans, about a millisecond: the table's current size is then known), the ordering
   // check stays a per-candidate probe (OFFSET 0 keeps it from becoming a join) of
   // callback_delivery_order, the only index its status condition matches (V4), and rows are found
   // again by primary key (= any(array(...))), with a status condition no partial index matches.
@@ -68,8 +69,6 @@ public class DeliveryQueue {
       returning c.id, c.account_sid, c.event_id, c.event_type, c.url, c.method, c.host, c.payload,
         jsonb_array_length(c.attempts -> 'attempts')
       """;
-  private static final String CUSTOM_PLANS =
-      "select set_config('plan_cache_mode', 'force_custom_plan', true)";
   // One array per column: a fixed statement of four parameters however many outcomes (a statement
   // of four parameters per outcome cost Hibernate a parse for each batch size and long searches).
   private static final String RECORD =
@@ -136,7 +135,7 @@ public class DeliveryQueue {
       throw new IllegalStateException(e);
     }
     return Panache.getSession()
-        .call(s -> s.createNativeQuery(CUSTOM_PLANS).getSingleResult()) // for this transaction
+        .call(QueryPlans::customForTransaction) // for this transaction
         .chain(
             s ->
                 s.createNativeQuery(CLAIM, Object[].class)

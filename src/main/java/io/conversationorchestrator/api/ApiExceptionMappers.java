@@ -53,13 +53,12 @@ public class ApiExceptionMappers {
 
   @ServerExceptionMapper
   public Response jsonProcessing(JsonProcessingException e) {
-    return respond(ApiError.INVALID_PARAMETER, "The request body is not valid JSON");
+    return respond(ApiError.INVALID_PARAMETER, JsonErrors.describe(e));
   }
 
   @ServerExceptionMapper
   public Response webApplication(WebApplicationException e) {
     int status = e.getResponse().getStatus();
-    ApiError error = ApiError.forStatus(status);
     String message =
         switch (status) {
           case 404 -> "The requested resource was not found";
@@ -68,13 +67,13 @@ public class ApiExceptionMappers {
           case 415 -> "The request body must be application/json";
           case 400 ->
               e.getCause() instanceof JsonProcessingException cause
-                  ? JsonErrors.invalid(cause).getMessage()
+                  ? JsonErrors.describe(cause)
                   : "Invalid request";
           default -> status >= 500 ? "Internal error" : "Invalid request";
         };
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON)
-        .entity(new ErrorBody(error.code(), message, ErrorBody.of(error, "").moreInfo(), status))
+        .entity(ErrorBody.forStatus(status, message))
         .build();
   }
 

@@ -11,4 +11,10 @@ public record ErrorBody(
   public static ErrorBody of(ApiError error, String message) {
     return new ErrorBody(error.code(), message, MORE_INFO_BASE + error.code(), error.status());
   }
+
+  /** The body for a status answered outside our code (routing, negotiation), kept as it is. */
+  public static ErrorBody forStatus(int status, String message) {
+    ApiError error = ApiError.forStatus(status);
+    return new ErrorBody(error.code(), message, MORE_INFO_BASE + error.code(), status);
+  }
 }

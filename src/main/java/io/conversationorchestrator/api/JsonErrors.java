@@ -1,9 +1,13 @@
 package io.conversationorchestrator.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.conversationorchestrator.json.DateTimes;
+import io.conversationorchestrator.json.InvalidJsonException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.stream.Collectors;
 
 /** Turns Jackson's binding failures into messages that name the offending field. */
@@ -11,13 +15,31 @@ public final class JsonErrors {
   private JsonErrors() {}
 
   /** The 400 for a body that did not bind, for code that binds JSON itself (e.g. PATCH merges). */
-  public static ApiException invalid(com.fasterxml.jackson.core.JsonProcessingException e) {
-    return e instanceof JsonMappingException mapping
-        ? ApiException.invalid(describe(mapping))
-        : ApiException.invalid("The request body is not valid JSON");
+  public static ApiException invalid(JsonProcessingException e) {
+    return ApiException.invalid(describe(e));
   }
 
-  static String describe(JsonMappingException e) {
+  /** The client's message for any failure to read a body. */
+  static String describe(JsonProcessingException e) {
+    InvalidJsonException strict = strictCause(e);
+    if (strict != null) {
+      return strict.clientMessage();
+    }
+    return e instanceof JsonMappingException mapping
+        ? describeMapping(mapping)
+        : "The request body is not valid JSON";
+  }
+
+  private static InvalidJsonException strictCause(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof InvalidJsonException strict) {
+        return strict;
+      }
+    }
+    return null;
+  }
+
+  private static String describeMapping(JsonMappingException e) {
     String field = FieldPaths.fromJsonPath(e.getPath());
     String subject = field.isEmpty() ? "the request body" : "'" + field + "'";
     if (e instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
@@ -43,11 +65,11 @@ public final class JsonErrors {
     if (type == Boolean.class || type == boolean.class) {
       return "a boolean";
     }
-    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
       return "an array";
     }
     if (type.getName().startsWith("java.time")) {
-      return "an ISO-8601 date-time";
+      return DateTimes.EXPECTED;
     }
     return "an object";
   }

@@ -10,11 +10,14 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Operator API: accounts and API keys. Secrets appear in these answers once, never again. */
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/operator/Accounts")
 @Tag(name = "Operator")
 public class OperatorResource {

@@ -8,10 +8,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Not in the contract: what happened to a conversation's status callbacks, and a way to resend. */
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/v2/Conversations/{conversationId}/CallbackDeliveries")
 @Tag(name = "Callback deliveries")
 public class CallbackDeliveryResource {

@@ -6,6 +6,8 @@ import io.conversationorchestrator.api.Idempotency;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -15,6 +17,7 @@ import org.jboss.resteasy.reactive.RestHeader;
  * communication was created, 200 when an existing communication was updated or a call event
  * attached to an existing conversation; 422 when capture rules do not take the traffic.
  */
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/v2/Ingest/Communications")
 @Tag(name = "Ingestion")
 public class IngestionResource {

@@ -4,6 +4,7 @@ import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.Page;
 import io.conversationorchestrator.api.PageQuery;
 import io.conversationorchestrator.api.ResourceType;
+import io.conversationorchestrator.conversation.ConversationRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -19,9 +20,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class CallbackDeliveryService {
   private final CallbackDeliveryRepository deliveries;
+  private final ConversationRepository conversations;
 
-  public CallbackDeliveryService(CallbackDeliveryRepository deliveries) {
+  public CallbackDeliveryService(
+      CallbackDeliveryRepository deliveries, ConversationRepository conversations) {
     this.deliveries = deliveries;
+    this.conversations = conversations;
   }
 
   private static final String REDELIVER =
@@ -43,8 +47,32 @@ public class CallbackDeliveryService {
         .find(where + order, params)
         .range(0, query.fetchSize() - 1)
         .list()
+        .call(
+            rows ->
+                rows.isEmpty()
+                    ? requireKnown(accountSid, conversation, conversationId)
+                    : Uni.createFrom().voidItem())
         .map(rows -> query.page(CallbackDeliveryPage.KEY, rows, d -> d.id.toString()))
         .map(page -> page.map(CallbackDeliveryResponse::of));
+  }
+
+  /** 404 unless the account has this conversation, or had it and kept its deliveries. */
+  private Uni<Void> requireKnown(String accountSid, UUID conversation, String conversationId) {
+    return conversations
+        .findOwned(accountSid, conversation)
+        .chain(
+            found ->
+                found != null
+                    ? Uni.createFrom().item(1L)
+                    : deliveries.count(
+                        "accountSid = ?1 and conversationId = ?2", accountSid, conversation))
+        .invoke(
+            count -> {
+              if (count == 0) {
+                throw ApiException.notFound(ResourceType.CONVERSATION, conversationId);
+              }
+            })
+        .replaceWithVoid();
   }
 
   /**

@@ -11,6 +11,7 @@ import io.conversationorchestrator.lifecycle.ConversationStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A parsed PATCH body, keeping "absent" apart from "null": {@code name} (nullable), {@code status},
@@ -26,12 +27,22 @@ record ConversationPatch(
     List<StatusCallback> statusCallbacks) {
 
   static final int MAX_CALLBACKS = 20;
+  private static final Set<String> FIELDS = Set.of("name", "status", "metadata", "configuration");
+  private static final Set<String> CONFIGURATION_FIELDS = Set.of("statusCallbacks");
 
   static ConversationPatch parse(ObjectMapper json, JsonNode body) {
     if (body == null || !body.isObject()) {
       throw ApiException.invalid("The request body must be a JSON object");
     }
-    JsonNode callbacks = body.path("configuration").path("statusCallbacks");
+    onlyKnown(body, FIELDS, "");
+    JsonNode configuration = body.path("configuration");
+    if (!configuration.isMissingNode()) {
+      if (!configuration.isObject()) {
+        throw ApiException.invalid("Invalid value for 'configuration': expected an object");
+      }
+      onlyKnown(configuration, CONFIGURATION_FIELDS, "configuration.");
+    }
+    JsonNode callbacks = configuration.path("statusCallbacks");
     return new ConversationPatch(
         body.has("name"),
         read(json, body, "name", String.class),
@@ -56,6 +67,23 @@ record ConversationPatch(
           });
     }
     return Metadata.check(merged);
+  }
+
+  /** What PATCH cannot change is refused, not ignored. */
+  private static void onlyKnown(JsonNode object, Set<String> known, String prefix) {
+    object
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!known.contains(name)) {
+                throw ApiException.invalid(
+                    "Unknown field '"
+                        + prefix
+                        + name
+                        + "': PATCH accepts "
+                        + known.stream().sorted().toList());
+              }
+            });
   }
 
   private static Map<String, String> metadataChanges(JsonNode metadata) {

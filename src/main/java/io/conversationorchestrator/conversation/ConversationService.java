@@ -174,12 +174,17 @@ public class ConversationService {
       ConversationEntity conversation, List<ParticipantBody> roster, Instant now) {
     String store = conversation.configuration.memoryStoreId();
     return Multi.createFrom()
-        .iterable(roster)
+        .range(0, roster.size())
         .onItem()
         .transformToUniAndConcatenate(
-            body ->
+            i ->
                 participantFactory.create(
-                    conversation.accountSid, conversation.id, store, body, now))
+                    conversation.accountSid,
+                    conversation.id,
+                    store,
+                    roster.get(i),
+                    now,
+                    "participants[" + i + "]."))
         .collect()
         .asList();
   }

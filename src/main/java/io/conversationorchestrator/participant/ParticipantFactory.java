@@ -31,23 +31,31 @@ public class ParticipantFactory {
     }
   }
 
+  /**
+   * @param path where the body stands in the request, e.g. {@code participants[0].}, for errors
+   */
   public Uni<ParticipantEntity> create(
       String accountSid,
       UUID conversationId,
       String memoryStoreId,
       ParticipantBody body,
-      Instant now) {
+      Instant now,
+      String path) {
     ParticipantEntity entity = new ParticipantEntity();
     entity.id = ResourceType.newUuid();
     entity.conversationId = conversationId;
     entity.accountSid = accountSid;
     entity.createdAt = now;
-    return update(entity, memoryStoreId, body, now);
+    return update(entity, memoryStoreId, body, now, path);
   }
 
   /** Applies a body: fields it omits stay as they are (PUT on a participant). */
   public Uni<ParticipantEntity> update(
-      ParticipantEntity entity, String memoryStoreId, ParticipantBody body, Instant now) {
+      ParticipantEntity entity,
+      String memoryStoreId,
+      ParticipantBody body,
+      Instant now,
+      String path) {
     if (body.name() != null) {
       entity.name = body.name();
     }
@@ -60,7 +68,7 @@ public class ParticipantFactory {
     entity.updatedAt = now;
     if (body.profileId() != null) {
       entity.profileId = ResourceType.PROFILE.parse(body.profileId()).orElseThrow();
-      return Uni.createFrom().item(entity);
+      return requireProfile(entity, memoryStoreId, path + "profileId");
     }
     if (!ParticipantType.CUSTOMER.name().equals(entity.type)) {
       entity.profileId = null;
@@ -74,5 +82,23 @@ public class ParticipantFactory {
         .resolve(entity.accountSid, memoryStoreId, addresses)
         .invoke(profile -> entity.profileId = profile)
         .replaceWith(entity);
+  }
+
+  /** A named profile must be one of this account's, in the conversation's memory store. */
+  private Uni<ParticipantEntity> requireProfile(
+      ParticipantEntity entity, String memoryStoreId, String field) {
+    return profiles
+        .exists(entity.accountSid, memoryStoreId, entity.profileId)
+        .map(
+            exists -> {
+              if (!exists) {
+                throw ApiException.invalid(
+                    "Invalid value for '"
+                        + field
+                        + "': no such profile in memory store "
+                        + memoryStoreId);
+              }
+              return entity;
+            });
   }
 }

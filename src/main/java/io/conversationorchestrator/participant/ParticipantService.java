@@ -39,7 +39,7 @@ public class ParticipantService {
       String accountSid, String conversationId, ParticipantBody body) {
     return conversations
         .lockOpen(accountSid, conversationId, "new participants")
-        .chain(c -> factory.create(accountSid, c.id, store(c), body, Time.now()))
+        .chain(c -> factory.create(accountSid, c.id, store(c), body, Time.now(), ""))
         .call(participants::persist)
         .chain(p -> emit(EventType.PARTICIPANT_ADDED, p));
   }
@@ -49,7 +49,7 @@ public class ParticipantService {
       String accountSid, String conversationId, String id, ParticipantBody body) {
     return conversations
         .lockOpen(accountSid, conversationId, "participant changes")
-        .chain(c -> owned(c, id).chain(p -> factory.update(p, store(c), body, Time.now())))
+        .chain(c -> owned(c, id).chain(p -> factory.update(p, store(c), body, Time.now(), "")))
         .chain(p -> emit(EventType.PARTICIPANT_UPDATED, p));
   }
 

@@ -27,6 +27,8 @@ public class ProfileResolver {
       "insert into profile_address (account_sid, memory_store_id, address, profile_id)"
           + " values (?1, ?2, ?3, ?4) on conflict do nothing";
   private static final String DISCARD = "delete from profile where id = ?1";
+  private static final String EXISTS =
+      "select count(*) from profile where id = ?1 and account_sid = ?2 and memory_store_id = ?3";
 
   public Uni<UUID> resolve(String accountSid, String memoryStoreId, List<Address> addresses) {
     List<String> keys =
@@ -37,6 +39,19 @@ public class ProfileResolver {
                 found != null
                     ? link(accountSid, memoryStoreId, keys, found).replaceWith(found)
                     : create(accountSid, memoryStoreId, keys));
+  }
+
+  /** True when the profile belongs to this account and memory store. */
+  public Uni<Boolean> exists(String accountSid, String memoryStoreId, UUID profile) {
+    return session()
+        .chain(
+            s ->
+                s.createNativeQuery(EXISTS, Long.class)
+                    .setParameter(1, profile)
+                    .setParameter(2, accountSid)
+                    .setParameter(3, memoryStoreId)
+                    .getSingleResult())
+        .map(count -> count > 0);
   }
 
   private Uni<UUID> create(String accountSid, String memoryStoreId, List<String> keys) {

@@ -91,7 +91,8 @@ public class ApiExceptionMappers {
 
   /** 503 with Retry-After: the database went away or aborted the transaction; nothing is wrong. */
   private static Response retryLater(Failures.Failure failure, Throwable e) {
-    LOG.warnf("Database unavailable (%s, SQLSTATE %s): %s", failure.kind(), failure.sqlState(), e);
+    String state = failure.sqlState() == null ? "" : ", SQLSTATE " + failure.sqlState();
+    LOG.warnf("Database unavailable (%s%s): %s", failure.kind(), state, e);
     return builder(ApiError.UNAVAILABLE, "The service is temporarily unavailable; retry later")
         .header("Retry-After", "1")
         .build();

@@ -36,7 +36,8 @@ public final class PostgresRestartDrill extends Drill {
       verdict.note("answers while PostgreSQL was down", during);
       verdict.check("503 while down", down.status() == 503, "GET /v2/Conversations: " + down);
       verdict.check("with the error body", isErrorBody(down.body(), 503), down.body().toString());
-      verdict.check("saying when to retry", down.retryAfter() != null, "Retry-After: " + down);
+      verdict.check(
+          "saying when to retry", down.retryAfter() != null, "Retry-After: " + down.retryAfter());
       Map<Integer, Integer> restarted = load.statuses();
       Drill.await("a conversation created after the restart", 120, () -> created(load, restarted));
       verdict.check(

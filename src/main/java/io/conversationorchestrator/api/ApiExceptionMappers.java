@@ -79,10 +79,42 @@ public class ApiExceptionMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e) {
-    if (Failures.isDatabaseUnavailable(e)) {
-      LOG.warnf("Database unavailable: %s", e.getMessage());
-      return respond(ApiError.UNAVAILABLE, "The service is temporarily unavailable; retry later");
-    }
+    Failures.Failure failure = Failures.classify(e);
+    return switch (failure.kind()) {
+      case DATABASE_UNAVAILABLE, TRANSIENT_CONFLICT -> retryLater(failure, e);
+      case CONFLICT -> rejected(ApiError.CONFLICT, failure, "A resource with these values exists");
+      case REJECTED_DATA -> rejected(ApiError.INVALID_PARAMETER, failure, rejectedData(failure));
+      case DEFECT -> defect(e);
+    };
+  }
+
+  /** 503 with Retry-After: the database went away or aborted the transaction; nothing is wrong. */
+  private static Response retryLater(Failures.Failure failure, Throwable e) {
+    String state = failure.sqlState() == null ? "" : ", SQLSTATE " + failure.sqlState();
+    LOG.warnf("Database unavailable (%s%s): %s", failure.kind(), state, e);
+    return builder(ApiError.UNAVAILABLE, "The service is temporarily unavailable; retry later")
+        .header("Retry-After", "1")
+        .build();
+  }
+
+  /** PostgreSQL refused the request's data: worth a validation of our own, so it is logged. */
+  private static Response rejected(ApiError error, Failures.Failure failure, String message) {
+    LOG.warnf("Request data rejected by the database, SQLSTATE %s", failure.sqlState());
+    return respond(error, message);
+  }
+
+  /** Names the column PostgreSQL named, never its message (it may quote SQL). */
+  private static String rejectedData(Failures.Failure failure) {
+    String reason =
+        failure.sqlState().startsWith("22")
+            ? "the database cannot store it (a NUL character, or a number or date out of range)"
+            : "it breaks a rule of the stored data (a missing reference or required value)";
+    return failure.column() == null
+        ? "A value in the request was rejected: " + reason
+        : "Invalid value for '" + failure.column() + "': " + reason;
+  }
+
+  private static Response defect(Throwable e) {
     String incident = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected failure, incident %s", incident);
     return respond(ApiError.INTERNAL, "Internal error (incident " + incident + ")");

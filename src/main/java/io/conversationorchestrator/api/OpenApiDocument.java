@@ -361,6 +361,11 @@ public class OpenApiDocument implements OASFilter {
         } else if (e == CONFLICT) {
           response.addHeader(
               "X-Conflicting-Resource-Id", header("The resource in the way, if any", string()));
+        } else if (e == UNAVAILABLE) {
+          response.addHeader(
+              "Retry-After",
+              header(
+                  "Seconds to wait before retrying", createSchema().addType(SchemaType.INTEGER)));
         }
         components.addResponse(e.name, response);
       }

@@ -70,6 +70,12 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void unavailableSaysWhenToRetry() {
+    JsonNode unavailable = resolve(op("post", CONFIGURATIONS).path("responses").path("503"));
+    assertEquals(Set.of("Retry-After"), keys(unavailable.path("headers")));
+  }
+
+  @Test
   void mutationsDocumentTheirRealSuccess() {
     assertEquals("OperationAccepted", schemaName(success("put", CONFIGURATIONS + "/{id}", "202")));
     assertEquals(

@@ -36,8 +36,11 @@ public final class DrillApi {
   private final List<ServiceProcess> services;
   private final AtomicInteger next = new AtomicInteger();
 
-  /** An answer: the status (0 = none) and the body as JSON (empty object when none). */
-  public record Answer(int status, JsonNode body) {
+  /**
+   * An answer: the status (0 = none), the body as JSON (empty object when none) and the Retry-After
+   * header (null when none).
+   */
+  public record Answer(int status, JsonNode body, String retryAfter) {
     public boolean ok() {
       return status / 100 == 2;
     }
@@ -69,9 +72,14 @@ public final class DrillApi {
                     : HttpRequest.BodyPublishers.ofString(body))
             .build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-        .thenApply(response -> new Answer(response.statusCode(), parse(response.body())))
+        .thenApply(
+            response ->
+                new Answer(
+                    response.statusCode(),
+                    parse(response.body()),
+                    response.headers().firstValue("Retry-After").orElse(null)))
         .exceptionally(
-            failure -> new Answer(0, JSON.createObjectNode().put("error", cause(failure))));
+            failure -> new Answer(0, JSON.createObjectNode().put("error", cause(failure)), null));
   }
 
   /** The same, waiting; for set-up steps. */

@@ -1,18 +1,18 @@
 package io.conversationorchestrator.callback;
 
+import static io.conversationorchestrator.support.Callbacks.awaitDelivery;
+import static io.conversationorchestrator.support.Callbacks.withCallbacks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conversationorchestrator.support.Api;
 import io.conversationorchestrator.support.CallbackSink;
-import io.conversationorchestrator.support.CallbackSink.Received;
 import io.conversationorchestrator.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -27,39 +27,33 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class CallbackIsolationTest {
   private static final int CONVERSATIONS = 20;
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
 
   @Inject EventIntake intake;
+  @Inject CallbacksConfig config;
   @Inject Pool pool;
 
   /**
-   * The same events reach a healthy receiver as fast with a hanging receiver (on another host)
-   * configured beside it: the hanging one holds its own host's slots only.
+   * A receiver that never answers holds its own host's slots only: while it holds all of them,
+   * every delivery to a healthy receiver on another host still arrives, at its first attempt. How
+   * much slower the healthy one gets beside it is measured by bench/callbacks.sh, not asserted
+   * here.
    */
   @Test
-  void aHangingReceiverDoesNotSlowAHealthyOne() throws Exception {
+  void aHangingReceiverDoesNotStopAHealthyOne() throws Exception {
     try (CallbackSink sink = new CallbackSink()) {
       sink.hang("/hang");
-      List<Duration> alone = delays(sink, "/alone", "{\"url\":\"" + sink.url("/alone") + "\"}");
-      List<Duration> beside =
-          delays(
-              sink,
-              "/beside",
-              "{\"url\":\""
-                  + sink.otherHostUrl("/hang")
-                  + "\"},{\"url\":\""
-                  + sink.url("/beside")
-                  + "\"}");
-      Duration medianAlone = median(alone);
-      Duration medianBeside = median(beside);
-      System.out.printf(
-          "healthy receiver p50: alone %d ms, beside a hanging one %d ms%n",
-          medianAlone.toMillis(), medianBeside.toMillis());
-      // 10% of the median, plus one dispatcher tick and a relay interval of scheduling noise
-      assertThat(medianBeside)
-          .isLessThanOrEqualTo(Duration.ofMillis(Math.round(medianAlone.toMillis() * 1.1) + 150));
-      assertThat(sink.at("/hang")).isNotEmpty();
+      String hanging = "{\"url\":\"" + sink.otherHostUrl("/hang") + "\"}";
+      createConversations(hanging, config.maxPerHost());
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> sink.at("/hang").size() >= config.maxPerHost());
+
+      String healthy = sink.url("/beside");
+      createConversations(hanging + ",{\"url\":\"" + healthy + "\"}", CONVERSATIONS);
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> succeededAtFirstAttempt(healthy) == CONVERSATIONS);
+      assertThat(sink.at("/beside")).hasSize(CONVERSATIONS);
     }
   }
 
@@ -73,10 +67,9 @@ class CallbackIsolationTest {
       Api api = Api.newAccount();
       String configuration =
           Fixtures.createConfiguration(
-              api,
-              StatusCallbackTest.withCallbacks("{}", "{\"url\":\"" + sink.url("/replay") + "\"}"));
+              api, withCallbacks("{}", "{\"url\":\"" + sink.url("/replay") + "\"}"));
       String id = Fixtures.createConversation(api, Fixtures.seedConversation(configuration));
-      StatusCallbackTest.awaitDelivery(api, id, "SUCCEEDED");
+      awaitDelivery(api, id, "SUCCEEDED");
       long before = deliveries();
       try (KafkaConsumer<String, String> replay = consumer()) {
         ConsumerRecords<String, String> records = replay.poll(Duration.ofSeconds(5));
@@ -88,42 +81,36 @@ class CallbackIsolationTest {
     }
   }
 
-  private List<Duration> delays(CallbackSink sink, String path, String callbacks) throws Exception {
+  /** In an account of their own: a grouping configuration keeps one conversation per customer. */
+  private static void createConversations(String callbacks, int count) {
     Api api = Api.newAccount();
-    String configuration =
-        Fixtures.createConfiguration(api, StatusCallbackTest.withCallbacks("{}", callbacks));
-    for (int i = 0; i < CONVERSATIONS; i++) {
+    String configuration = Fixtures.createConfiguration(api, withCallbacks("{}", callbacks));
+    for (int i = 0; i < count; i++) {
       Fixtures.createConversation(api, Fixtures.customerConversation(configuration, i));
     }
-    List<Received> received =
-        Awaitility.await()
-            .atMost(Duration.ofSeconds(30))
-            .until(() -> sink.at(path), r -> r.size() >= CONVERSATIONS);
-    List<Duration> delays = new ArrayList<>();
-    for (Received r : received) {
-      String timestamp = JSON.readTree(r.body()).path("timestamp").asText();
-      delays.add(Duration.between(Instant.parse(timestamp), r.at()));
-    }
-    return delays;
   }
 
-  private static Duration median(List<Duration> values) {
-    return values.stream().sorted().toList().get(values.size() / 2);
+  private long succeededAtFirstAttempt(String url) {
+    return count(
+        "select count(*) from callback_delivery where url = $1 and status = 'SUCCEEDED'"
+            + " and jsonb_array_length(attempts -> 'attempts') = 1",
+        Tuple.of(url));
   }
 
   private long deliveries() {
-    return pool.query("select count(*) from callback_delivery")
-        .execute()
-        .map(rows -> rows.iterator().next().getLong(0))
-        .await()
-        .atMost(Duration.ofSeconds(5));
+    return count("select count(*) from callback_delivery", Tuple.tuple());
   }
 
   private long duplicates() {
-    return pool.query(
-            "select count(*) from (select event_id, url from callback_delivery"
-                + " group by event_id, url, method having count(*) > 1) d")
-        .execute()
+    return count(
+        "select count(*) from (select event_id, url from callback_delivery"
+            + " group by event_id, url, method having count(*) > 1) d",
+        Tuple.tuple());
+  }
+
+  private long count(String sql, Tuple parameters) {
+    return pool.preparedQuery(sql)
+        .execute(parameters)
         .map(rows -> rows.iterator().next().getLong(0))
         .await()
         .atMost(Duration.ofSeconds(5));

@@ -1,5 +1,8 @@
 package io.conversationorchestrator.callback;
 
+import static io.conversationorchestrator.support.Callbacks.awaitDelivery;
+import static io.conversationorchestrator.support.Callbacks.conversationWithCallbacks;
+import static io.conversationorchestrator.support.Callbacks.withCallbacks;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +16,10 @@ import io.conversationorchestrator.support.CallbackSink.Received;
 import io.conversationorchestrator.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -25,6 +31,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class StatusCallbackTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  @Inject CallbacksConfig config;
   private CallbackSink sink;
 
   @BeforeEach
@@ -109,9 +116,7 @@ class StatusCallbackTest {
     assertThat(attempts).hasSize(3);
     assertThat(attempts.get(0).path("httpStatus").asInt()).isEqualTo(503);
     assertThat(attempts.get(2).path("httpStatus").asInt()).isEqualTo(200);
-    // schedule in tests: 1s, then 2s
-    assertThat(gap(attempts, 0, 1)).isBetween(Duration.ofMillis(900), Duration.ofMillis(2500));
-    assertThat(gap(attempts, 1, 2)).isBetween(Duration.ofMillis(1900), Duration.ofMillis(3500));
+    assertNoAttemptBeforeItsTime(attempts);
     assertThat(sink.at("/flaky"))
         .extracting(r -> r.header("I-Twilio-Idempotency-Token"))
         .containsOnly(delivery.path("id").asText());
@@ -125,6 +130,7 @@ class StatusCallbackTest {
     JsonNode dead = awaitDelivery(api, id, "DEAD");
     assertThat(dead.path("attempts"))
         .hasSize(4); // the first try and the 3 retries of the test schedule
+    assertNoAttemptBeforeItsTime(dead.path("attempts"));
     sink.failFirst("/down", 0, 500);
     api.request()
         .post(
@@ -191,37 +197,26 @@ class StatusCallbackTest {
     assertThat(marker).isNotNull();
   }
 
-  static String withCallbacks(String channelSettings, String callbacks) {
-    return Fixtures.configuration("callbacks", channelSettings)
-        .replace(
-            "\"channelSettings\"", "\"statusCallbacks\":[" + callbacks + "],\"channelSettings\"");
-  }
-
-  private static String conversationWithCallbacks(Api api, String callbacks) {
-    String configuration = Fixtures.createConfiguration(api, withCallbacks("{}", callbacks));
-    return Fixtures.createConversation(api, Fixtures.seedConversation(configuration));
-  }
-
-  static JsonNode awaitDelivery(Api api, String conversation, String status) {
-    return Awaitility.await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(100))
-        .until(
-            () -> firstDelivery(api, conversation),
-            d -> d != null && status.equals(d.path("status").asText()));
-  }
-
-  private static JsonNode firstDelivery(Api api, String conversation) throws Exception {
-    String body =
-        api.request().get("/v2/Conversations/" + conversation + "/CallbackDeliveries").asString();
-    JsonNode list = JSON.readTree(body).path("callbackDeliveries");
-    return list.isEmpty() ? null : list.get(0);
-  }
-
-  private static Duration gap(JsonNode attempts, int a, int b) {
-    return Duration.between(
-        java.time.Instant.parse(attempts.get(a).path("at").asText()),
-        java.time.Instant.parse(attempts.get(b).path("at").asText()));
+  /**
+   * Each retry waits its turn of the schedule in force (the test profile: 1s, 2s, 2s without
+   * jitter), counted from the end of the attempt before. Only the lower bound is checked: how late
+   * an attempt may start depends on the machine's load, not on the service.
+   */
+  private void assertNoAttemptBeforeItsTime(JsonNode attempts) {
+    assertThat(config.retryJitter()).as("retry-jitter of the test profile").isZero();
+    List<Duration> schedule = config.retrySchedule();
+    for (int k = 0; k + 1 < attempts.size(); k++) {
+      JsonNode previous = attempts.get(k);
+      // PostgreSQL keeps microseconds and the latency whole milliseconds: compare milliseconds
+      Instant earliest =
+          Instant.parse(previous.path("at").asText())
+              .plusMillis(previous.path("latencyMs").asLong())
+              .plus(schedule.get(k))
+              .truncatedTo(ChronoUnit.MILLIS);
+      assertThat(Instant.parse(attempts.get(k + 1).path("at").asText()))
+          .as("attempt %d, due %s after attempt %d ended", k + 2, schedule.get(k), k + 1)
+          .isAfterOrEqualTo(earliest);
+    }
   }
 
   private static String rotateWebhookSecret(Api api) {

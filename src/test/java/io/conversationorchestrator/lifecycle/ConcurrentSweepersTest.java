@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,8 +37,7 @@ class ConcurrentSweepersTest {
     AtomicInteger claimedByWorkers = new AtomicInteger();
     List<CompletableFuture<Void>> workers = new ArrayList<>();
     for (int w = 0; w < 2; w++) {
-      workers.add(
-          CompletableFuture.runAsync(() -> sweepUntilAllClosed(api, ids, claimedByWorkers)));
+      workers.add(CompletableFuture.runAsync(() -> sweepUntilAllClosed(api, claimedByWorkers)));
     }
     CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get();
 
@@ -52,25 +52,31 @@ class ConcurrentSweepersTest {
     assertThat(claimedByWorkers.get()).isPositive();
   }
 
-  private void sweepUntilAllClosed(Api api, List<String> ids, AtomicInteger claimed) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        claimed.addAndGet(VertxContextSupport.subscribeAndAwait(() -> sweeper.sweep(10)));
-      } catch (Throwable e) {
-        throw new IllegalStateException(e);
-      }
-      // the account is this test's own: no ACTIVE conversation left means all are CLOSED
-      if (api.request()
-          .queryParam("status", "ACTIVE")
-          .queryParam("pageSize", 1)
-          .get("/v2/Conversations")
-          .jsonPath()
-          .getList("conversations")
-          .isEmpty()) {
-        return;
-      }
+  private void sweepUntilAllClosed(Api api, AtomicInteger claimed) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> sweepOnce(claimed) && noneActive(api));
+  }
+
+  private boolean sweepOnce(AtomicInteger claimed) {
+    try {
+      claimed.addAndGet(VertxContextSupport.subscribeAndAwait(() -> sweeper.sweep(10)));
+      return true;
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
     }
-    throw new AssertionError("conversations did not all close in time");
+  }
+
+  /** The account is this test's own: no ACTIVE conversation left means all are CLOSED. */
+  private static boolean noneActive(Api api) {
+    return api.request()
+        .queryParam("status", "ACTIVE")
+        .queryParam("pageSize", 1)
+        .get("/v2/Conversations")
+        .jsonPath()
+        .getList("conversations")
+        .isEmpty();
   }
 }

@@ -2,6 +2,7 @@ package io.conversationorchestrator.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conversationorchestrator.json.StrictJson;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
@@ -16,7 +17,8 @@ public record PageToken(
     @JsonProperty("k") String boundary,
     @JsonProperty("f") Map<String, List<String>> filters) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // strict: a forged token's filters must not carry what PostgreSQL cannot take (NUL)
+  private static final ObjectMapper JSON = StrictJson.standalone();
 
   public String encode() {
     try {

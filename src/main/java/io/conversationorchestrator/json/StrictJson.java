@@ -31,6 +31,11 @@ public class StrictJson {
     return configure(mapper);
   }
 
+  /** A strict mapper without Quarkus' customizers, for documents the service reads itself. */
+  public static ObjectMapper standalone() {
+    return configure(new ObjectMapper(new StrictJsonFactory()));
+  }
+
   /** Applies the strict reading rules; public for tests and tools that build their own mapper. */
   public static ObjectMapper configure(ObjectMapper mapper) {
     mapper.enable(

@@ -2,7 +2,7 @@ package io.conversationorchestrator.account;
 
 import io.conversationorchestrator.api.ApiError;
 import io.conversationorchestrator.api.ApiException;
-import io.conversationorchestrator.api.Time;
+import io.conversationorchestrator.platform.Time;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,7 @@
 package io.conversationorchestrator.account;
 
 import io.conversationorchestrator.api.ResourceType;
-import io.conversationorchestrator.api.Time;
+import io.conversationorchestrator.platform.Time;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

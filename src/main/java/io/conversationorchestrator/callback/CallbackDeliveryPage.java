@@ -1,7 +1,7 @@
 package io.conversationorchestrator.callback;
 
-import io.conversationorchestrator.api.Page;
-import io.conversationorchestrator.api.PageMeta;
+import io.conversationorchestrator.api.paging.Page;
+import io.conversationorchestrator.api.paging.PageMeta;
 import java.util.List;
 
 /** The list envelope: {@code {callbackDeliveries: [...], meta: {...}}}. */

@@ -1,7 +1,7 @@
 package io.conversationorchestrator.callback;
 
 import io.conversationorchestrator.account.CallerAccount;
-import io.conversationorchestrator.api.PageParams;
+import io.conversationorchestrator.api.paging.PageParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;

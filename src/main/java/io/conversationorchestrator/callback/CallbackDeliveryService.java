@@ -1,9 +1,9 @@
 package io.conversationorchestrator.callback;
 
 import io.conversationorchestrator.api.ApiException;
-import io.conversationorchestrator.api.Page;
-import io.conversationorchestrator.api.PageQuery;
 import io.conversationorchestrator.api.ResourceType;
+import io.conversationorchestrator.api.paging.Page;
+import io.conversationorchestrator.api.paging.PageQuery;
 import io.conversationorchestrator.conversation.ConversationRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

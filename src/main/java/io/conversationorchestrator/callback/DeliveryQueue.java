@@ -2,8 +2,8 @@ package io.conversationorchestrator.callback;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.conversationorchestrator.api.QueryPlans;
 import io.conversationorchestrator.api.ResourceType;
+import io.conversationorchestrator.platform.QueryPlans;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

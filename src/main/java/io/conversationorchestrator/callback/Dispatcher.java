@@ -1,6 +1,6 @@
 package io.conversationorchestrator.callback;
 
-import io.conversationorchestrator.jobs.RepeatingJob;
+import io.conversationorchestrator.platform.RepeatingJob;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;

@@ -3,7 +3,7 @@ package io.conversationorchestrator.callback;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conversationorchestrator.api.ResourceType;
-import io.conversationorchestrator.api.VertxContexts;
+import io.conversationorchestrator.platform.VertxContexts;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

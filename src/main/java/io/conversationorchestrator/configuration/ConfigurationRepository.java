@@ -1,6 +1,6 @@
 package io.conversationorchestrator.configuration;
 
-import io.conversationorchestrator.api.PageQuery;
+import io.conversationorchestrator.api.paging.PageQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;

@@ -2,9 +2,9 @@ package io.conversationorchestrator.conversation;
 
 import io.conversationorchestrator.configuration.ChannelSetting;
 import io.conversationorchestrator.configuration.StatusTimeouts;
-import io.conversationorchestrator.lifecycle.ConversationStatus;
-import io.conversationorchestrator.lifecycle.Schedule;
-import io.conversationorchestrator.lifecycle.Timeline;
+import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
+import io.conversationorchestrator.conversation.lifecycle.Schedule;
+import io.conversationorchestrator.conversation.lifecycle.Timeline;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;

@@ -1,11 +1,11 @@
 package io.conversationorchestrator.conversation;
 
 import io.conversationorchestrator.api.ResourceType;
+import io.conversationorchestrator.conversation.lifecycle.Transition;
+import io.conversationorchestrator.conversation.participant.ParticipantRepository;
 import io.conversationorchestrator.events.EventType;
 import io.conversationorchestrator.events.Outbox;
 import io.conversationorchestrator.events.StatusChange;
-import io.conversationorchestrator.lifecycle.Transition;
-import io.conversationorchestrator.participant.ParticipantRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

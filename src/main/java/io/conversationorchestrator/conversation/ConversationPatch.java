@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.JsonErrors;
 import io.conversationorchestrator.configuration.StatusCallback;
-import io.conversationorchestrator.lifecycle.ConversationStatus;
+import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.conversationorchestrator.conversation;
 
-import io.conversationorchestrator.api.PageQuery;
+import io.conversationorchestrator.api.paging.PageQuery;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;

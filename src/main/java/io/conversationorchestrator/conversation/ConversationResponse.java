@@ -1,9 +1,9 @@
 package io.conversationorchestrator.conversation;
 
 import io.conversationorchestrator.api.ResourceType;
-import io.conversationorchestrator.lifecycle.ConversationStatus;
-import io.conversationorchestrator.participant.ParticipantEntity;
-import io.conversationorchestrator.participant.ParticipantResponse;
+import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
+import io.conversationorchestrator.conversation.participant.ParticipantEntity;
+import io.conversationorchestrator.conversation.participant.ParticipantResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.conversationorchestrator.conversation;
 
-import io.conversationorchestrator.participant.ParticipantBody;
+import io.conversationorchestrator.conversation.participant.ParticipantBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

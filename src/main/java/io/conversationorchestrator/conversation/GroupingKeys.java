@@ -1,8 +1,8 @@
 package io.conversationorchestrator.conversation;
 
 import io.conversationorchestrator.configuration.GroupingType;
-import io.conversationorchestrator.participant.Address;
-import io.conversationorchestrator.participant.AddressRules;
+import io.conversationorchestrator.conversation.participant.Address;
+import io.conversationorchestrator.conversation.participant.AddressRules;
 import java.util.UUID;
 
 /**

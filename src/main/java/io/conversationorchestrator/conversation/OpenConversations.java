@@ -2,7 +2,7 @@ package io.conversationorchestrator.conversation;
 
 import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.ResourceType;
-import io.conversationorchestrator.lifecycle.ConversationStatus;
+import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;

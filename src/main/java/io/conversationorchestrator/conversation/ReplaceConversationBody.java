@@ -1,6 +1,6 @@
 package io.conversationorchestrator.conversation;
 
-import io.conversationorchestrator.lifecycle.ConversationStatus;
+import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.conversationorchestrator.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conversationorchestrator.api.ResourceType;
-import io.conversationorchestrator.api.Time;
+import io.conversationorchestrator.platform.Time;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package io.conversationorchestrator.events;
 
-import io.conversationorchestrator.api.QueryPlans;
-import io.conversationorchestrator.api.VertxContexts;
+import io.conversationorchestrator.platform.QueryPlans;
+import io.conversationorchestrator.platform.VertxContexts;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

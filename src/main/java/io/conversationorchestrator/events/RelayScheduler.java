@@ -1,6 +1,6 @@
 package io.conversationorchestrator.events;
 
-import io.conversationorchestrator.jobs.RepeatingJob;
+import io.conversationorchestrator.platform.RepeatingJob;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;

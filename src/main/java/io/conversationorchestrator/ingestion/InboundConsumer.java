@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conversationorchestrator.account.AccountRepository;
 import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.JsonErrors;
-import io.conversationorchestrator.api.VertxContexts;
+import io.conversationorchestrator.platform.VertxContexts;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,10 +1,10 @@
 package io.conversationorchestrator.ingestion;
 
-import io.conversationorchestrator.communication.Author;
-import io.conversationorchestrator.communication.CommunicationBody;
-import io.conversationorchestrator.communication.Content;
-import io.conversationorchestrator.communication.Recipient;
 import io.conversationorchestrator.conversation.Channel;
+import io.conversationorchestrator.conversation.communication.Author;
+import io.conversationorchestrator.conversation.communication.CommunicationBody;
+import io.conversationorchestrator.conversation.communication.Content;
+import io.conversationorchestrator.conversation.communication.Recipient;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -2,8 +2,8 @@ package io.conversationorchestrator.ingestion;
 
 import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.RequestValidation;
-import io.conversationorchestrator.participant.Address;
-import io.conversationorchestrator.participant.AddressRules;
+import io.conversationorchestrator.conversation.participant.Address;
+import io.conversationorchestrator.conversation.participant.AddressRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Checks an ingest body as the REST and Kafka paths both need it. */

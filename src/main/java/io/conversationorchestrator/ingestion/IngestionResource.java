@@ -2,7 +2,7 @@ package io.conversationorchestrator.ingestion;
 
 import io.conversationorchestrator.account.CallerAccount;
 import io.conversationorchestrator.api.ApiReply;
-import io.conversationorchestrator.api.Idempotency;
+import io.conversationorchestrator.api.idempotency.Idempotency;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -2,7 +2,7 @@ package io.conversationorchestrator.operation;
 
 import io.conversationorchestrator.api.ApiReply;
 import io.conversationorchestrator.api.ResourceType;
-import io.conversationorchestrator.api.Time;
+import io.conversationorchestrator.platform.Time;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;

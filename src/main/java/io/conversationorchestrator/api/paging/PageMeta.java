@@ -1,0 +1,4 @@
+package io.conversationorchestrator.api.paging;
+
+/** The contract's {@code meta} object of every list answer. */
+public record PageMeta(String key, int pageSize, String nextToken, String previousToken) {}

@@ -1,6 +1,0 @@
-package io.conversationorchestrator.communication;
-
-import java.util.List;
-
-/** The document column of a communication. */
-public record CommunicationDocument(Author author, Content content, List<Recipient> recipients) {}

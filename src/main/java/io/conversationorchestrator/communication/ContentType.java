@@ -1,6 +1,0 @@
-package io.conversationorchestrator.communication;
-
-public enum ContentType {
-  TEXT,
-  TRANSCRIPTION
-}

@@ -1,0 +1,82 @@
+package io.conversationorchestrator.conversation.communication;
+
+import io.conversationorchestrator.account.CallerAccount;
+import io.conversationorchestrator.api.ApiReply;
+import io.conversationorchestrator.api.RequestValidation;
+import io.conversationorchestrator.api.idempotency.Idempotency;
+import io.conversationorchestrator.api.paging.PageParams;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestQuery;
+
+@Produces(MediaType.APPLICATION_JSON)
+@Path("/v2/Conversations/{conversationId}/Communications")
+@Tag(name = "Communications")
+public class CommunicationResource {
+  private final CommunicationService service;
+  private final Idempotency idempotency;
+  private final RequestValidation validation;
+  private final CallerAccount caller;
+
+  public CommunicationResource(
+      CommunicationService service,
+      Idempotency idempotency,
+      RequestValidation validation,
+      CallerAccount caller) {
+    this.service = service;
+    this.idempotency = idempotency;
+    this.validation = validation;
+    this.caller = caller;
+  }
+
+  /** 201 when created; 200 when an existing communication with this resourceId was updated. */
+  @POST
+  public Uni<Response> post(
+      @PathParam("conversationId") String conversationId,
+      CommunicationBody body,
+      @RestHeader("Idempotency-Key") String key) {
+    validation.check(body);
+    String account = caller.sid();
+    return idempotency
+        .execute(
+            account,
+            key,
+            "POST communications " + conversationId,
+            body,
+            () ->
+                service
+                    .post(account, conversationId, body)
+                    .map(posted -> ApiReply.of(posted.status(), posted.communication())))
+        .map(ApiReply::toResponse);
+  }
+
+  @GET
+  public Uni<CommunicationPage> list(
+      @PathParam("conversationId") String conversationId,
+      @BeanParam PageParams paging,
+      @RestQuery String channelId) {
+    Map<String, List<String>> filters =
+        Map.of("channelId", channelId == null ? List.of() : List.of(channelId));
+    return service
+        .list(caller.sid(), conversationId, paging.query(filters))
+        .map(CommunicationPage::of);
+  }
+
+  @GET
+  @Path("/{id}")
+  public Uni<CommunicationResponse> fetch(
+      @PathParam("conversationId") String conversationId, @PathParam("id") String id) {
+    return service.fetch(caller.sid(), conversationId, id);
+  }
+}

@@ -1,0 +1,145 @@
+package io.conversationorchestrator.conversation.communication;
+
+import io.conversationorchestrator.api.ApiException;
+import io.conversationorchestrator.api.ResourceType;
+import io.conversationorchestrator.api.paging.Page;
+import io.conversationorchestrator.api.paging.PageQuery;
+import io.conversationorchestrator.conversation.ConversationEntity;
+import io.conversationorchestrator.conversation.ConversationEvents;
+import io.conversationorchestrator.conversation.OpenConversations;
+import io.conversationorchestrator.conversation.lifecycle.LifecycleRules;
+import io.conversationorchestrator.conversation.lifecycle.Outcome;
+import io.conversationorchestrator.events.EventType;
+import io.conversationorchestrator.events.Outbox;
+import io.conversationorchestrator.platform.Time;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Communications. A new one is activity: it moves the conversation's timers and reactivates an
+ * INACTIVE conversation, in the same transaction. An upsert through {@code resourceId} (e.g. a
+ * delivery status moving on) is not new activity.
+ */
+@ApplicationScoped
+public class CommunicationService {
+  private final OpenConversations conversations;
+  private final CommunicationRepository communications;
+  private final ParticipantChecks participantChecks;
+  private final Outbox outbox;
+  private final ConversationEvents conversationEvents;
+  private final LifecycleRules rules;
+
+  public CommunicationService(
+      OpenConversations conversations,
+      CommunicationRepository communications,
+      ParticipantChecks participantChecks,
+      Outbox outbox,
+      ConversationEvents conversationEvents,
+      LifecycleRules rules) {
+    this.conversations = conversations;
+    this.communications = communications;
+    this.participantChecks = participantChecks;
+    this.outbox = outbox;
+    this.conversationEvents = conversationEvents;
+    this.rules = rules;
+  }
+
+  @WithTransaction
+  public Uni<Posted> post(String accountSid, String conversationId, CommunicationBody body) {
+    return conversations
+        .lockOpen(accountSid, conversationId, "new communications")
+        .chain(c -> postTo(c, body));
+  }
+
+  /**
+   * Adds (or, through its resourceId, updates) a communication of a conversation the caller has
+   * locked and found open, in the caller's transaction. Ingestion routes traffic through here.
+   */
+  public Uni<Posted> postTo(ConversationEntity conversation, CommunicationBody body) {
+    return participantChecks
+        .check(conversation.id, body)
+        .chain(
+            () ->
+                body.resourceId() == null
+                    ? Uni.createFrom().<CommunicationEntity>nullItem()
+                    : communications.findByResourceId(conversation.id, body.resourceId()))
+        .chain(existing -> existing == null ? create(conversation, body) : update(existing, body));
+  }
+
+  @WithSession
+  public Uni<CommunicationResponse> fetch(String accountSid, String conversationId, String id) {
+    UUID uuid = ResourceType.COMMUNICATION.parseOrNotFound(id);
+    return conversations
+        .find(accountSid, conversationId)
+        .chain(c -> communications.findInConversation(c.id, uuid))
+        .onItem()
+        .ifNull()
+        .failWith(() -> ApiException.notFound(ResourceType.COMMUNICATION, id))
+        .map(CommunicationResponse::of);
+  }
+
+  @WithSession
+  public Uni<Page<CommunicationResponse>> list(
+      String accountSid, String conversationId, PageQuery query) {
+    return conversations
+        .find(accountSid, conversationId)
+        .chain(c -> communications.page(c.id, query))
+        .map(rows -> query.page(CommunicationPage.KEY, rows, CommunicationRepository::boundaryOf))
+        .map(page -> page.map(CommunicationResponse::of));
+  }
+
+  private Uni<Posted> create(ConversationEntity conversation, CommunicationBody body) {
+    Instant now = Time.now();
+    CommunicationEntity entity = new CommunicationEntity();
+    entity.id = ResourceType.newUuid();
+    entity.conversationId = conversation.id;
+    entity.accountSid = conversation.accountSid;
+    entity.createdAt = now;
+    fill(entity, body, now);
+    return communications
+        .persist(entity)
+        .chain(saved -> emit(EventType.COMMUNICATION_CREATED, saved))
+        .call(() -> recordActivity(conversation, entity, now))
+        .map(response -> new Posted(true, response));
+  }
+
+  private Uni<Posted> update(CommunicationEntity entity, CommunicationBody body) {
+    fill(entity, body, Time.now());
+    return emit(EventType.COMMUNICATION_UPDATED, entity).map(r -> new Posted(false, r));
+  }
+
+  private Uni<?> recordActivity(
+      ConversationEntity conversation, CommunicationEntity communication, Instant now) {
+    Outcome outcome =
+        rules.onActivity(
+            conversation.timeline(), communication.channel, communication.occurredAt, now);
+    conversation.apply(outcome.timeline(), rules.schedule(outcome.timeline()));
+    conversation.updatedAt = now;
+    if (!outcome.changedStatus()) {
+      return Uni.createFrom().voidItem();
+    }
+    return conversationEvents.append(
+        EventType.CONVERSATION_UPDATED, conversation, outcome.transition());
+  }
+
+  private static void fill(CommunicationEntity entity, CommunicationBody body, Instant now) {
+    entity.channel = body.author().channel().name();
+    entity.body = new CommunicationDocument(body.author(), body.content(), body.recipients());
+    entity.channelId = body.channelId();
+    entity.resourceId = body.resourceId();
+    entity.occurredAt =
+        body.occurredAt() == null ? now : Time.micros(body.occurredAt().toInstant());
+    entity.updatedAt = now;
+  }
+
+  private Uni<CommunicationResponse> emit(EventType type, CommunicationEntity entity) {
+    CommunicationResponse response = CommunicationResponse.of(entity);
+    return outbox
+        .append(type, response.conversationId(), response.id(), entity.accountSid, response)
+        .replaceWith(response);
+  }
+}

@@ -1,0 +1,6 @@
+package io.conversationorchestrator.conversation.communication;
+
+public enum ContentType {
+  TEXT,
+  TRANSCRIPTION
+}

@@ -1,0 +1,7 @@
+package io.conversationorchestrator.conversation.lifecycle;
+
+public enum ConversationStatus {
+  ACTIVE,
+  INACTIVE,
+  CLOSED
+}

@@ -1,0 +1,26 @@
+package io.conversationorchestrator.conversation.participant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+@Table(name = "participant")
+public class ParticipantEntity {
+  @Id public UUID id;
+  public UUID conversationId;
+  public String accountSid;
+  public String name;
+  public String type;
+  public UUID profileId;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  public ParticipantContact contact;
+
+  public Instant createdAt;
+  public Instant updatedAt;
+}

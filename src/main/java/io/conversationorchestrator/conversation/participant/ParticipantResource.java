@@ -1,0 +1,115 @@
+package io.conversationorchestrator.conversation.participant;
+
+import io.conversationorchestrator.account.CallerAccount;
+import io.conversationorchestrator.api.ApiReply;
+import io.conversationorchestrator.api.RequestValidation;
+import io.conversationorchestrator.api.idempotency.Idempotency;
+import io.conversationorchestrator.api.paging.PageParams;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+
+@Produces(MediaType.APPLICATION_JSON)
+@Path("/v2/Conversations/{conversationId}/Participants")
+@Tag(name = "Participants")
+public class ParticipantResource {
+  private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  private final ParticipantService service;
+  private final Idempotency idempotency;
+  private final RequestValidation validation;
+  private final CallerAccount caller;
+
+  public ParticipantResource(
+      ParticipantService service,
+      Idempotency idempotency,
+      RequestValidation validation,
+      CallerAccount caller) {
+    this.service = service;
+    this.idempotency = idempotency;
+    this.validation = validation;
+    this.caller = caller;
+  }
+
+  @POST
+  public Uni<Response> add(
+      @PathParam("conversationId") String conversationId,
+      ParticipantBody body,
+      @RestHeader(IDEMPOTENCY_KEY) String key) {
+    validation.check(body, ParticipantBody.OnCreate.class);
+    ParticipantFactory.check(body, "");
+    String account = caller.sid();
+    return idempotency
+        .execute(
+            account,
+            key,
+            "POST participants " + conversationId,
+            body,
+            () -> service.add(account, conversationId, body).map(p -> ApiReply.of(201, p)))
+        .map(ApiReply::toResponse);
+  }
+
+  @GET
+  public Uni<ParticipantPage> list(
+      @PathParam("conversationId") String conversationId, @BeanParam PageParams paging) {
+    return service
+        .list(caller.sid(), conversationId, paging.query(Map.of()))
+        .map(ParticipantPage::of);
+  }
+
+  @GET
+  @Path("/{id}")
+  public Uni<ParticipantResponse> fetch(
+      @PathParam("conversationId") String conversationId, @PathParam("id") String id) {
+    return service.fetch(caller.sid(), conversationId, id);
+  }
+
+  @PUT
+  @Path("/{id}")
+  public Uni<Response> update(
+      @PathParam("conversationId") String conversationId,
+      @PathParam("id") String id,
+      ParticipantBody body,
+      @RestHeader(IDEMPOTENCY_KEY) String key) {
+    validation.check(body);
+    ParticipantFactory.check(body, "");
+    String account = caller.sid();
+    return idempotency
+        .execute(
+            account,
+            key,
+            "PUT participants " + conversationId + "/" + id,
+            body,
+            () -> service.update(account, conversationId, id, body).map(p -> ApiReply.of(200, p)))
+        .map(ApiReply::toResponse);
+  }
+
+  /** Not in the contract; the hosted product's PARTICIPANT_REMOVED event implies it. */
+  @DELETE
+  @Path("/{id}")
+  public Uni<Response> remove(
+      @PathParam("conversationId") String conversationId,
+      @PathParam("id") String id,
+      @RestHeader(IDEMPOTENCY_KEY) String key) {
+    String account = caller.sid();
+    return idempotency
+        .execute(
+            account,
+            key,
+            "DELETE participants " + conversationId + "/" + id,
+            Map.of(),
+            () -> service.remove(account, conversationId, id).map(p -> ApiReply.of(200, p)))
+        .map(ApiReply::toResponse);
+  }
+}

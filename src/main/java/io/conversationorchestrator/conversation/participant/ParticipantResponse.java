@@ -1,0 +1,31 @@
+package io.conversationorchestrator.conversation.participant;
+
+import io.conversationorchestrator.api.ResourceType;
+import java.time.Instant;
+import java.util.List;
+
+/** The contract's Participant resource. */
+public record ParticipantResponse(
+    String id,
+    String conversationId,
+    String accountId,
+    String name,
+    ParticipantType type,
+    String profileId,
+    List<Address> addresses,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public static ParticipantResponse of(ParticipantEntity e) {
+    return new ParticipantResponse(
+        ResourceType.PARTICIPANT.format(e.id),
+        ResourceType.CONVERSATION.format(e.conversationId),
+        e.accountSid,
+        e.name,
+        ParticipantType.valueOf(e.type),
+        e.profileId == null ? null : ResourceType.PROFILE.format(e.profileId),
+        e.contact.addresses(),
+        e.createdAt,
+        e.updatedAt);
+  }
+}

@@ -1,7 +1,0 @@
-package io.conversationorchestrator.lifecycle;
-
-public enum ConversationStatus {
-  ACTIVE,
-  INACTIVE,
-  CLOSED
-}

@@ -1,5 +1,0 @@
-package io.conversationorchestrator.lifecycle;
-
-/** A status change with its reason and the schedule that follows it. */
-public record Transition(
-    ConversationStatus from, ConversationStatus to, TransitionReason reason, Timeline timeline) {}

@@ -1,0 +1,8 @@
+/**
+ * Conversations: create (with their participants and grouping key), read, list, replace, patch and
+ * delete, each change with its event in one transaction. Its sub-packages are parts of the same
+ * aggregate, nested as the URLs nest them: {@code participant}, {@code communication}, and {@code
+ * lifecycle}, whose sweeper moves conversation rows through their timers. Uses {@code
+ * configuration}, {@code operation}, {@code events}, {@code api} and {@code platform}.
+ */
+package io.conversationorchestrator.conversation;

@@ -1,0 +1,108 @@
+package io.conversationorchestrator;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The package rules of {@code package-info.java}, kept by the build: no cycles between top-level
+ * packages, the shared packages know no feature, and the lifecycle rules stay pure.
+ */
+class ArchitectureTest {
+  private static final JavaClasses MAIN =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.conversationorchestrator");
+
+  private static final String[] FEATURES = {
+    "io.conversationorchestrator.account..",
+    "io.conversationorchestrator.callback..",
+    "io.conversationorchestrator.configuration..",
+    "io.conversationorchestrator.conversation..",
+    "io.conversationorchestrator.events..",
+    "io.conversationorchestrator.ingestion..",
+    "io.conversationorchestrator.operation..",
+    "io.conversationorchestrator.openapi.."
+  };
+
+  private static final ArchRule noCyclesBetweenTopLevelPackages =
+      slices().matching("io.conversationorchestrator.(*)..").should().beFreeOfCycles();
+
+  private static final ArchRule sharedPackagesKnowNoFeature =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "io.conversationorchestrator.api..",
+              "io.conversationorchestrator.platform..",
+              "io.conversationorchestrator.json..",
+              "io.conversationorchestrator.logging..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(FEATURES);
+
+  private static final ArchRule platformIsBelowTheApi =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "io.conversationorchestrator.platform..",
+              "io.conversationorchestrator.json..",
+              "io.conversationorchestrator.logging..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.conversationorchestrator.api..");
+
+  private static final ArchRule nothingUsesTheOpenApiDescription =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.conversationorchestrator.openapi..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.conversationorchestrator.openapi..");
+
+  private static final ArchRule lifecycleRulesArePure =
+      noClasses()
+          .that()
+          .haveSimpleName("LifecycleRules")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "java.io..",
+              "java.net..",
+              "java.sql..",
+              "io.vertx..",
+              "io.smallrye.mutiny..",
+              "org.hibernate..",
+              "jakarta.persistence..",
+              "io.quarkus..")
+          .orShould()
+          .callMethod(Instant.class, "now")
+          .orShould()
+          .callMethod(System.class, "currentTimeMillis")
+          .orShould()
+          .dependOnClassesThat()
+          .areAssignableTo(Clock.class);
+
+  static Stream<ArchRule> rules() {
+    return Stream.of(
+        noCyclesBetweenTopLevelPackages,
+        sharedPackagesKnowNoFeature,
+        platformIsBelowTheApi,
+        nothingUsesTheOpenApiDescription,
+        lifecycleRulesArePure);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rules")
+  void holds(ArchRule rule) {
+    rule.check(MAIN);
+  }
+}

@@ -1,5 +1,6 @@
 package io.conversationorchestrator.api;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,7 +14,7 @@ public final class TypeId {
   static final int SUFFIX_LENGTH = 26;
 
   static {
-    java.util.Arrays.fill(VALUES, -1);
+    Arrays.fill(VALUES, -1);
     for (int i = 0; i < ALPHABET.length; i++) {
       VALUES[ALPHABET[i]] = i;
     }

@@ -12,10 +12,13 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
 import io.vertx.mutiny.core.http.HttpClientResponse;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One attempt of one delivery: resolves the host, refuses non-public addresses (see {@link
@@ -102,8 +105,8 @@ public class CallbackSender {
     InetAddress[] addresses;
     try {
       addresses = InetAddress.getAllByName(host);
-    } catch (java.net.UnknownHostException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (UnknownHostException e) {
+      throw new UncheckedIOException(e);
     }
     for (InetAddress address : addresses) {
       String refusal = guard.refusal(host, address);
@@ -134,7 +137,7 @@ public class CallbackSender {
         .call(HttpClientResponse::end)
         .ifNoItem()
         .after(timeout)
-        .failWith(() -> new java.util.concurrent.TimeoutException("timed out"));
+        .failWith(() -> new TimeoutException("timed out"));
   }
 
   private static Result answered(Instant at, long started, HttpClientResponse response) {
@@ -152,7 +155,7 @@ public class CallbackSender {
     String error =
         refused
             ? e.getMessage()
-            : e instanceof java.util.concurrent.TimeoutException
+            : e instanceof TimeoutException
                 ? "timeout after " + millisSince(started) + " ms"
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
     return new Result(

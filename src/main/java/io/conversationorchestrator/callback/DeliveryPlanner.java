@@ -10,7 +10,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -83,14 +85,11 @@ public class DeliveryPlanner {
     return found.stream()
         .collect(
             Collectors.toMap(
-                c -> c.id,
-                c -> c.configuration.statusCallbacks(),
-                (a, b) -> a,
-                java.util.HashMap::new));
+                c -> c.id, c -> c.configuration.statusCallbacks(), (a, b) -> a, HashMap::new));
   }
 
   static String host(String url) {
     String host = URI.create(url).getHost();
-    return host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
+    return host == null ? "" : host.toLowerCase(Locale.ROOT);
   }
 }

@@ -8,6 +8,7 @@ import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.JsonErrors;
 import io.conversationorchestrator.configuration.StatusCallback;
 import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +123,7 @@ record ConversationPatch(
             "Invalid value for 'configuration.statusCallbacks': at most 20 callbacks are allowed");
       }
       return callbacks;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw e instanceof JsonProcessingException p
           ? JsonErrors.invalid(p)
           : new IllegalStateException(e);

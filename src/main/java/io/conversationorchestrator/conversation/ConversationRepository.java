@@ -4,6 +4,7 @@ import io.conversationorchestrator.api.paging.PageQuery;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.HashMap;
@@ -93,6 +94,6 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
   }
 
   private static String jsonString(String value) {
-    return io.vertx.core.json.Json.encode(value);
+    return Json.encode(value);
   }
 }

@@ -3,6 +3,7 @@ package io.conversationorchestrator.events;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 
 /** Domain events: topics and how the outbox relay runs. */
 @ConfigMapping(prefix = "orchestrator.events")
@@ -31,7 +32,7 @@ public interface EventsConfig {
   String source();
 
   /** Extra Kafka producer properties for the relay, e.g. {@code batch.size}; they win. */
-  java.util.Map<String, String> producer();
+  Map<String, String> producer();
 
   interface Topics {
     /** Conversation, participant and communication events, keyed by conversation id. */

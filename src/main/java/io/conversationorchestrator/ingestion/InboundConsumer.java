@@ -1,5 +1,6 @@
 package io.conversationorchestrator.ingestion;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conversationorchestrator.account.AccountRepository;
 import io.conversationorchestrator.api.ApiException;
@@ -72,7 +73,7 @@ public class InboundConsumer {
   private IngestBody parse(String record) {
     try {
       return json.readValue(record, IngestBody.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw JsonErrors.invalid(e);
     }
   }

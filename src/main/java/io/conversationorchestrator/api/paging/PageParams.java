@@ -1,6 +1,8 @@
 package io.conversationorchestrator.api.paging;
 
 import io.conversationorchestrator.api.ApiException;
+import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
@@ -19,7 +21,7 @@ public class PageParams {
   @RestQuery public String pageToken;
 
   /** Size, direction and boundary of the requested page, with the filters that apply to it. */
-  public PageQuery query(java.util.Map<String, java.util.List<String>> requestFilters) {
+  public PageQuery query(Map<String, List<String>> requestFilters) {
     int size = size();
     if (pageToken == null || pageToken.isEmpty()) {
       return new PageQuery(size, false, null, requestFilters);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -20,9 +21,9 @@ public record PageQuery(
   }
 
   /** The boundary as an id; a token that does not hold one was not issued by us: 400. */
-  public java.util.UUID boundaryId() {
+  public UUID boundaryId() {
     try {
-      return java.util.UUID.fromString(boundary);
+      return UUID.fromString(boundary);
     } catch (IllegalArgumentException e) {
       throw ApiException.invalid("Invalid value for 'pageToken': not a token this service issued");
     }

@@ -34,9 +34,6 @@ public final class CallbackSinksDrill extends Drill {
 
   static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-  /** How late a retry may start on this machine; early is never allowed. */
-  static final Duration SLACK = Duration.ofSeconds(5);
-
   private static final String NO_TIMERS =
       "{\"SMS\":{\"statusTimeouts\":{\"inactive\":6000,\"closed\":12000}}}";
 

@@ -22,12 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * callback arrives, while the others' deliveries fail.
  */
 final class Probe implements AutoCloseable {
-  /**
-   * The longest a healthy delivery may take end to end (outbox, Kafka, intake, dispatch) on a
-   * loaded machine; one waiting behind the slow receiver's attempts (13 s until DEAD) would not.
-   */
-  static final Duration PROMPT = Duration.ofSeconds(8);
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DrillApi api;
@@ -79,8 +73,10 @@ final class Probe implements AutoCloseable {
   }
 
   /**
-   * Every message's callback arrived within {@link #PROMPT}, and some arrived while the other
-   * receivers' deliveries were being retried (from the first of their attempts to the last).
+   * Every message's callback arrived, and some arrived while the other receivers' deliveries were
+   * being retried (from the first of their attempts to the last): no head-of-line blocking. The
+   * latencies are printed, not judged (a loaded machine's, not the service's; bench/ measures
+   * them).
    */
   void check(Collection<JsonNode> failing, Verdict verdict) {
     Drill.await(
@@ -107,14 +103,13 @@ final class Probe implements AutoCloseable {
     long max = latencies.isEmpty() ? Long.MAX_VALUE : latencies.get(latencies.size() - 1);
     verdict.check(
         "healthy receiver served throughout",
-        !latencies.isEmpty() && max <= PROMPT.toMillis() && during > 0,
-        ("%d messages, callback %d ms median, %d ms max (≤ %d); %d arrived during the %.1f s"
+        !latencies.isEmpty() && during > 0,
+        ("%d messages, callback %d ms median, %d ms max; %d arrived during the %.1f s"
                 + " of failing deliveries")
             .formatted(
                 latencies.size(),
                 latencies.isEmpty() ? 0 : latencies.get(latencies.size() / 2),
                 max,
-                PROMPT.toMillis(),
                 during,
                 Duration.between(start, end).toMillis() / 1000.0));
   }

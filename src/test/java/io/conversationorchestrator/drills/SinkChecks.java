@@ -13,7 +13,8 @@ final class SinkChecks {
 
   /**
    * Its final status, each attempt's answer, the receiver's copies (one delivery id), and retries
-   * spaced by the schedule: never early, late by at most {@link CallbackSinksDrill#SLACK}.
+   * spaced by the schedule: never early. How late they were is printed, not judged: on a loaded
+   * machine lateness is the machine's, and a drill in CI must not depend on it.
    */
   static void delivery(Case c, JsonNode d, DrillSink sink, Verdict verdict) {
     String id = d.path("id").asText();
@@ -28,9 +29,7 @@ final class SinkChecks {
     boolean onSchedule = true;
     for (int i = 0; i < waits.size(); i++) {
       Duration planned = CallbackSinksDrill.SCHEDULE.get(i);
-      onSchedule &=
-          waits.get(i).compareTo(planned.minusMillis(100)) >= 0
-              && waits.get(i).compareTo(planned.plus(CallbackSinksDrill.SLACK)) <= 0;
+      onSchedule &= waits.get(i).compareTo(planned.minusMillis(100)) >= 0;
     }
     List<Receipt> copies = sink.receipts().stream().filter(r -> id.equals(r.deliveryId())).toList();
     // the receiver's view: copies apart by at least the wait (plus the attempt, when it hung)
@@ -38,13 +37,7 @@ final class SinkChecks {
     for (int i = 1; i < copies.size(); i++) {
       apart.add(Duration.between(copies.get(i - 1).at(), copies.get(i).at()));
       Duration planned = CallbackSinksDrill.SCHEDULE.get(i - 1);
-      onSchedule &=
-          apart.get(i - 1).compareTo(planned.minusMillis(100)) >= 0
-              && apart
-                      .get(i - 1)
-                      .compareTo(
-                          planned.plus(CallbackSinksDrill.TIMEOUT).plus(CallbackSinksDrill.SLACK))
-                  <= 0;
+      onSchedule &= apart.get(i - 1).compareTo(planned.minusMillis(100)) >= 0;
     }
     boolean sameRequest =
         copies.stream()

@@ -169,7 +169,8 @@ class OpenApiDocumentTest {
                               code.startsWith("2") && !schemaName(responses.path(code)).isEmpty());
               if (!described) {
                 problems.add(
-                    name + ": no 2xx with a body schema (add it to OpenApiDocument.SUCCESS)");
+                    name
+                        + ": no 2xx with a body schema (annotate the resource method: @APIResponse or @APIResponseSchema)");
               }
               for (String code : List.of("401", "503")) {
                 if (!"ErrorBody".equals(schemaName(resolve(responses.path(code))))) {

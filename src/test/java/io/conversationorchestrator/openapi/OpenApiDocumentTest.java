@@ -1,4 +1,4 @@
-package io.conversationorchestrator.api;
+package io.conversationorchestrator.openapi;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conversationorchestrator.api.ApiError;
+import io.conversationorchestrator.api.ErrorBody;
 import io.conversationorchestrator.operation.OperationAccepted;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.conversationorchestrator.account;
 
+import io.conversationorchestrator.api.ApiDocs;
 import io.conversationorchestrator.api.ApiError;
 import io.conversationorchestrator.api.ApiException;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +15,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Operator API: accounts and API keys. Secrets appear in these answers once, never again. */
@@ -47,6 +52,16 @@ public class OperatorResource {
       String accountSid, String secret, String previousSecretsExpireIn) {}
 
   @POST
+  @APIResponse(
+      responseCode = "201",
+      description = "Account created; its authToken is shown only here",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AccountCreated.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
   public Uni<Response> createAccount(@Valid NewAccount body) {
     NewAccount request = body != null ? body : new NewAccount(null, null, null);
     String sid = request.sid() != null ? request.sid() : Sids.newAccountSid();
@@ -59,6 +74,15 @@ public class OperatorResource {
 
   @POST
   @Path("/{accountSid}/Keys")
+  @APIResponse(
+      responseCode = "201",
+      description = "API key created; its secret is shown only here",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiKeyCreated.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   public Uni<Response> createKey(
       @PathParam("accountSid") String accountSid, @Valid NewApiKey body) {
     String secret = Sids.newSecret();
@@ -71,6 +95,8 @@ public class OperatorResource {
 
   @DELETE
   @Path("/{accountSid}/Keys/{keySid}")
+  @APIResponseSchema(ApiKeyRevoked.class)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   public Uni<ApiKeyRevoked> revokeKey(
       @PathParam("accountSid") String accountSid, @PathParam("keySid") String keySid) {
     if (!Sids.API_KEY.matcher(keySid).matches()) {
@@ -83,6 +109,14 @@ public class OperatorResource {
 
   @POST
   @Path("/{accountSid}/WebhookSecrets")
+  @APIResponse(
+      responseCode = "201",
+      description = "New Standard Webhooks signing secret; shown only here",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WebhookSecretRotated.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   public Uni<Response> rotateWebhookSecret(@PathParam("accountSid") String accountSid) {
     return accounts
         .rotateWebhookSecret(accountSid)

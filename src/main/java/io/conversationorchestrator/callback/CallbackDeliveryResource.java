@@ -1,6 +1,7 @@
 package io.conversationorchestrator.callback;
 
 import io.conversationorchestrator.account.CallerAccount;
+import io.conversationorchestrator.api.ApiDocs;
 import io.conversationorchestrator.api.paging.PageParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
@@ -11,6 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Not in the contract: what happened to a conversation's status callbacks, and a way to resend. */
@@ -27,6 +30,9 @@ public class CallbackDeliveryResource {
   }
 
   @GET
+  @APIResponseSchema(CallbackDeliveryPage.class)
+  @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   public Uni<CallbackDeliveryPage> list(
       @PathParam("conversationId") String conversationId, @BeanParam PageParams paging) {
     return service
@@ -36,6 +42,8 @@ public class CallbackDeliveryResource {
 
   @POST
   @Path("/{deliveryId}/Redeliver")
+  @APIResponseSchema(CallbackDeliveryResponse.class)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   public Uni<CallbackDeliveryResponse> redeliver(
       @PathParam("conversationId") String conversationId, @PathParam("deliveryId") String id) {
     return service.redeliver(caller.sid(), conversationId, id);

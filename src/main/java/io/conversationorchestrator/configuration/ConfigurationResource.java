@@ -2,11 +2,13 @@ package io.conversationorchestrator.configuration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.conversationorchestrator.account.CallerAccount;
+import io.conversationorchestrator.api.ApiDocs;
 import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.ApiReply;
 import io.conversationorchestrator.api.RequestValidation;
 import io.conversationorchestrator.api.idempotency.Idempotency;
 import io.conversationorchestrator.api.paging.PageParams;
+import io.conversationorchestrator.operation.OperationAccepted;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
@@ -23,6 +25,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -50,6 +59,15 @@ public class ConfigurationResource {
   }
 
   @POST
+  @APIResponse(
+      responseCode = "202",
+      description = ApiDocs.ACCEPTED,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = OperationAccepted.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
   public Uni<Response> create(
       ConfigurationBody body, @RestHeader(IDEMPOTENCY_KEY) String key, @Context UriInfo uri) {
     validation.check(body, ConfigurationBody.OnCreate.class);
@@ -65,8 +83,16 @@ public class ConfigurationResource {
   }
 
   @GET
+  @APIResponseSchema(ConfigurationPage.class)
+  @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
   public Uni<ConfigurationPage> list(
-      @BeanParam PageParams paging, @RestQuery String memoryStoreId) {
+      @BeanParam PageParams paging,
+      @RestQuery
+          @Parameter(
+              description = "Only configurations of this memory store",
+              schema =
+                  @Schema(type = SchemaType.STRING, pattern = ConfigurationBody.MEMORY_STORE_ID))
+          String memoryStoreId) {
     if (memoryStoreId != null && !memoryStoreId.matches(ConfigurationBody.MEMORY_STORE_ID)) {
       throw ApiException.invalid(
           "Invalid value for 'memoryStoreId': must match " + ConfigurationBody.MEMORY_STORE_ID);
@@ -79,12 +105,24 @@ public class ConfigurationResource {
 
   @GET
   @Path("/{id}")
+  @APIResponseSchema(ConfigurationResponse.class)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   public Uni<ConfigurationResponse> fetch(@PathParam("id") String id) {
     return service.fetch(caller.sid(), id);
   }
 
   @PUT
   @Path("/{id}")
+  @APIResponse(
+      responseCode = "202",
+      description = ApiDocs.ACCEPTED,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = OperationAccepted.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
   public Uni<Response> replace(
       @PathParam("id") String id,
       ConfigurationBody body,
@@ -104,9 +142,26 @@ public class ConfigurationResource {
 
   @PATCH
   @Path("/{id}")
+  @APIResponse(
+      responseCode = "202",
+      description = ApiDocs.ACCEPTED,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = OperationAccepted.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
   public Uni<Response> patch(
       @PathParam("id") String id,
-      JsonNode body,
+      @RequestBody(
+              description = ApiDocs.PATCH_BODY,
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = ApiDocs.CONFIGURATION_PATCH)))
+          JsonNode body,
       @RestHeader(IDEMPOTENCY_KEY) String key,
       @Context UriInfo uri) {
     String account = caller.sid();
@@ -122,6 +177,16 @@ public class ConfigurationResource {
 
   @DELETE
   @Path("/{id}")
+  @APIResponse(
+      responseCode = "202",
+      description = ApiDocs.ACCEPTED,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = OperationAccepted.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
   public Uni<Response> delete(
       @PathParam("id") String id, @RestHeader(IDEMPOTENCY_KEY) String key, @Context UriInfo uri) {
     String account = caller.sid();

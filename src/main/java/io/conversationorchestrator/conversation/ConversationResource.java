@@ -2,6 +2,7 @@ package io.conversationorchestrator.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.conversationorchestrator.account.CallerAccount;
+import io.conversationorchestrator.api.ApiDocs;
 import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.ApiReply;
 import io.conversationorchestrator.api.RequestValidation;
@@ -9,6 +10,7 @@ import io.conversationorchestrator.api.idempotency.Idempotency;
 import io.conversationorchestrator.api.paging.PageParams;
 import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
 import io.conversationorchestrator.conversation.participant.ParticipantFactory;
+import io.conversationorchestrator.operation.OperationAccepted;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
@@ -25,6 +27,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -55,6 +64,16 @@ public class ConversationResource {
   }
 
   @POST
+  @APIResponse(
+      responseCode = "201",
+      description = "Conversation created",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ConversationResponse.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
   public Uni<Response> create(
       CreateConversationBody body, @RestHeader(IDEMPOTENCY_KEY) String key) {
     validation.check(body);
@@ -78,8 +97,16 @@ public class ConversationResource {
   }
 
   @GET
+  @APIResponseSchema(ConversationPage.class)
+  @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
   public Uni<ConversationPage> list(
-      @BeanParam PageParams paging, @RestQuery List<String> status, @RestQuery String channelId) {
+      @BeanParam PageParams paging,
+      @RestQuery
+          @Parameter(
+              description = "Only conversations in one of these statuses (repeatable)",
+              schema = @Schema(type = SchemaType.ARRAY, implementation = ConversationStatus.class))
+          List<String> status,
+      @RestQuery @Parameter(description = "Only items on this channel") String channelId) {
     for (String value : status) {
       if (!List.of("ACTIVE", "INACTIVE", "CLOSED").contains(value)) {
         throw ApiException.invalid(
@@ -94,12 +121,24 @@ public class ConversationResource {
 
   @GET
   @Path("/{id}")
+  @APIResponseSchema(ConversationResponse.class)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   public Uni<ConversationResponse> fetch(@PathParam("id") String id) {
     return service.fetch(caller.sid(), id);
   }
 
   @PUT
   @Path("/{id}")
+  @APIResponse(
+      responseCode = "200",
+      description = "Conversation updated",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ConversationResponse.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
   public Uni<Response> replace(
       @PathParam("id") String id,
       ReplaceConversationBody body,
@@ -118,8 +157,27 @@ public class ConversationResource {
 
   @PATCH
   @Path("/{id}")
+  @APIResponse(
+      responseCode = "200",
+      description = "Conversation updated",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ConversationResponse.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
   public Uni<Response> patch(
-      @PathParam("id") String id, JsonNode body, @RestHeader(IDEMPOTENCY_KEY) String key) {
+      @PathParam("id") String id,
+      @RequestBody(
+              description = ApiDocs.PATCH_BODY,
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = ApiDocs.CONVERSATION_PATCH)))
+          JsonNode body,
+      @RestHeader(IDEMPOTENCY_KEY) String key) {
     String account = caller.sid();
     return idempotency
         .execute(
@@ -133,6 +191,15 @@ public class ConversationResource {
 
   @DELETE
   @Path("/{id}")
+  @APIResponse(
+      responseCode = "202",
+      description = ApiDocs.ACCEPTED,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = OperationAccepted.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   public Uni<Response> delete(
       @PathParam("id") String id, @RestHeader(IDEMPOTENCY_KEY) String key, @Context UriInfo uri) {
     String account = caller.sid();

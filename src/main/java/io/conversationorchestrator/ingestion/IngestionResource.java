@@ -1,6 +1,7 @@
 package io.conversationorchestrator.ingestion;
 
 import io.conversationorchestrator.account.CallerAccount;
+import io.conversationorchestrator.api.ApiDocs;
 import io.conversationorchestrator.api.ApiReply;
 import io.conversationorchestrator.api.idempotency.Idempotency;
 import io.smallrye.mutiny.Uni;
@@ -9,6 +10,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 
@@ -38,6 +42,23 @@ public class IngestionResource {
   }
 
   @POST
+  @APIResponse(
+      responseCode = "201",
+      description = "A conversation or a communication was created",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = IngestResult.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Routed; nothing new was created",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = IngestResult.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
   public Uni<Response> ingest(IngestBody body, @RestHeader("Idempotency-Key") String key) {
     checks.check(body);
     String account = caller.sid();

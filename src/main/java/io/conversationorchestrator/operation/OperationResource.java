@@ -1,6 +1,7 @@
 package io.conversationorchestrator.operation;
 
 import io.conversationorchestrator.account.CallerAccount;
+import io.conversationorchestrator.api.ApiDocs;
 import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.ResourceType;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -13,6 +14,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +33,8 @@ public class OperationResource {
   @GET
   @Path("/{operationId}")
   @WithSession
+  @APIResponseSchema(OperationResponse.class)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   public Uni<OperationResponse> fetch(
       @PathParam("operationId") String operationId, @Context UriInfo uri) {
     UUID id = ResourceType.OPERATION.parseOrNotFound(operationId);

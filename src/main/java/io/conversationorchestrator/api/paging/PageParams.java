@@ -3,6 +3,9 @@ package io.conversationorchestrator.api.paging;
 import io.conversationorchestrator.api.ApiException;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
@@ -13,12 +16,33 @@ public class PageParams {
   static final int DEFAULT_SIZE = 50;
   static final int MAX_SIZE = 1000;
 
-  @RestQuery public String pageSize;
+  @RestQuery
+  @Parameter(
+      description = "Items per page, 1 to 1000 (default 50)",
+      schema =
+          @Schema(
+              type = SchemaType.INTEGER,
+              minimum = "1",
+              maximum = "" + MAX_SIZE,
+              defaultValue = "" + DEFAULT_SIZE))
+  public String pageSize;
 
   @RestQuery("PageSize")
+  @Parameter(
+      description = "Alias of pageSize, as twilio-java sends it",
+      schema =
+          @Schema(
+              type = SchemaType.INTEGER,
+              minimum = "1",
+              maximum = "" + MAX_SIZE,
+              defaultValue = "" + DEFAULT_SIZE))
   public String legacyPageSize;
 
-  @RestQuery public String pageToken;
+  @RestQuery
+  @Parameter(
+      description =
+          "meta.nextToken or meta.previousToken of the previous answer; it carries the filters")
+  public String pageToken;
 
   /** Size, direction and boundary of the requested page, with the filters that apply to it. */
   public PageQuery query(Map<String, List<String>> requestFilters) {

@@ -1,6 +1,7 @@
 package io.conversationorchestrator.conversation.communication;
 
 import io.conversationorchestrator.account.CallerAccount;
+import io.conversationorchestrator.api.ApiDocs;
 import io.conversationorchestrator.api.ApiReply;
 import io.conversationorchestrator.api.RequestValidation;
 import io.conversationorchestrator.api.idempotency.Idempotency;
@@ -16,6 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -42,6 +48,23 @@ public class CommunicationResource {
 
   /** 201 when created; 200 when an existing communication with this resourceId was updated. */
   @POST
+  @APIResponse(
+      responseCode = "201",
+      description = "Communication created",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CommunicationResponse.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "An existing communication with this resourceId was updated",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CommunicationResponse.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
   public Uni<Response> post(
       @PathParam("conversationId") String conversationId,
       CommunicationBody body,
@@ -62,10 +85,13 @@ public class CommunicationResource {
   }
 
   @GET
+  @APIResponseSchema(CommunicationPage.class)
+  @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   public Uni<CommunicationPage> list(
       @PathParam("conversationId") String conversationId,
       @BeanParam PageParams paging,
-      @RestQuery String channelId) {
+      @RestQuery @Parameter(description = "Only items on this channel") String channelId) {
     Map<String, List<String>> filters =
         Map.of("channelId", channelId == null ? List.of() : List.of(channelId));
     return service
@@ -75,6 +101,8 @@ public class CommunicationResource {
 
   @GET
   @Path("/{id}")
+  @APIResponseSchema(CommunicationResponse.class)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   public Uni<CommunicationResponse> fetch(
       @PathParam("conversationId") String conversationId, @PathParam("id") String id) {
     return service.fetch(caller.sid(), conversationId, id);

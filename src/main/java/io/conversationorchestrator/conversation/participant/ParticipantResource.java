@@ -1,6 +1,7 @@
 package io.conversationorchestrator.conversation.participant;
 
 import io.conversationorchestrator.account.CallerAccount;
+import io.conversationorchestrator.api.ApiDocs;
 import io.conversationorchestrator.api.ApiReply;
 import io.conversationorchestrator.api.RequestValidation;
 import io.conversationorchestrator.api.idempotency.Idempotency;
@@ -17,6 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 
@@ -43,6 +48,16 @@ public class ParticipantResource {
   }
 
   @POST
+  @APIResponse(
+      responseCode = "201",
+      description = "Participant added",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ParticipantResponse.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
   public Uni<Response> add(
       @PathParam("conversationId") String conversationId,
       ParticipantBody body,
@@ -61,6 +76,9 @@ public class ParticipantResource {
   }
 
   @GET
+  @APIResponseSchema(ParticipantPage.class)
+  @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   public Uni<ParticipantPage> list(
       @PathParam("conversationId") String conversationId, @BeanParam PageParams paging) {
     return service
@@ -70,6 +88,8 @@ public class ParticipantResource {
 
   @GET
   @Path("/{id}")
+  @APIResponseSchema(ParticipantResponse.class)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   public Uni<ParticipantResponse> fetch(
       @PathParam("conversationId") String conversationId, @PathParam("id") String id) {
     return service.fetch(caller.sid(), conversationId, id);
@@ -77,6 +97,16 @@ public class ParticipantResource {
 
   @PUT
   @Path("/{id}")
+  @APIResponse(
+      responseCode = "200",
+      description = "Participant updated",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ParticipantResponse.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
   public Uni<Response> update(
       @PathParam("conversationId") String conversationId,
       @PathParam("id") String id,
@@ -98,6 +128,16 @@ public class ParticipantResource {
   /** Not in the contract; the hosted product's PARTICIPANT_REMOVED event implies it. */
   @DELETE
   @Path("/{id}")
+  @APIResponse(
+      responseCode = "200",
+      description = "The removed participant",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ParticipantResponse.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
   public Uni<Response> remove(
       @PathParam("conversationId") String conversationId,
       @PathParam("id") String id,

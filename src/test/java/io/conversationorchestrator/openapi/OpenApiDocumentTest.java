@@ -1,4 +1,4 @@
-package io.conversationorchestrator.api;
+package io.conversationorchestrator.openapi;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conversationorchestrator.api.ApiError;
+import io.conversationorchestrator.api.ErrorBody;
 import io.conversationorchestrator.operation.OperationAccepted;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
@@ -169,7 +171,8 @@ class OpenApiDocumentTest {
                               code.startsWith("2") && !schemaName(responses.path(code)).isEmpty());
               if (!described) {
                 problems.add(
-                    name + ": no 2xx with a body schema (add it to OpenApiDocument.SUCCESS)");
+                    name
+                        + ": no 2xx with a body schema (annotate the resource method: @APIResponse or @APIResponseSchema)");
               }
               for (String code : List.of("401", "503")) {
                 if (!"ErrorBody".equals(schemaName(resolve(responses.path(code))))) {

@@ -1,3 +1,5 @@
+package io.conversationorchestrator.bench;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
@@ -44,13 +46,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The status callback delivery benchmark, run by bench/callbacks.sh (see bench/README-callbacks.md).
- * A local HTTP sink runs in this JVM: paths under /ok answer 200 at once, paths under /hang never
- * answer. After one real event through the API (for its payload) and a warm-up, it measures the sink
- * alone (a Vert.x HttpClient load loop), then loads N due deliveries straight into callback_delivery
- * and times the running service until all are SUCCEEDED, in alternating rounds: to the healthy sink
- * alone, and with N/10 deliveries to a hanging host (127.0.0.1 instead of localhost, so other
- * per-host slots) loaded first. A benchmark, not a test: it sleeps between polls.
+ * The status callback delivery benchmark, run by bench/callbacks.sh (see
+ * bench/README-callbacks.md). A local HTTP sink runs in this JVM: paths under /ok answer 200 at
+ * once, paths under /hang never answer. After one real event through the API (for its payload) and
+ * a warm-up, it measures the sink alone (a Vert.x HttpClient load loop), then loads N due
+ * deliveries straight into callback_delivery and times the running service until all are SUCCEEDED,
+ * in alternating rounds: to the healthy sink alone, and with N/10 deliveries to a hanging host
+ * (127.0.0.1 instead of localhost, so other per-host slots) loaded first. A benchmark, not a test:
+ * it sleeps between polls.
  *
  * <p>Environment: BENCH_JDBC_URL, BENCH_DB_USER, BENCH_DB_PASSWORD; BENCH_SERVICE_URL (readiness,
  * the API for one real event payload, /q/metrics); BENCH_ACCOUNT_SID, BENCH_AUTH_TOKEN (default:
@@ -83,7 +86,8 @@ public class CallbackDelivery {
 
   CallbackDelivery(int n) throws Exception {
     this.n = n;
-    this.warmup = Integer.parseInt(env("BENCH_WARMUP", String.valueOf(Math.min(n, quick ? 2_000 : 10_000))));
+    this.warmup =
+        Integer.parseInt(env("BENCH_WARMUP", String.valueOf(Math.min(n, quick ? 2_000 : 10_000))));
     this.db = connect();
     this.sink = new Sink();
     this.loadAverageBefore = loadAverage();
@@ -110,10 +114,15 @@ public class CallbackDelivery {
     }
     double seconds = Double.parseDouble(env("BENCH_CEILING_SECONDS", quick ? "2" : "3"));
     for (int concurrency : new int[] {maxPerHost, 64}) { // after the warm-up: the sink is compiled
-      System.out.printf("Sink alone: Vert.x HttpClient, %d connections for %.0f s...%n", concurrency, seconds);
+      System.out.printf(
+          "Sink alone: Vert.x HttpClient, %d connections for %.0f s...%n", concurrency, seconds);
       Round ceiling = ceiling(concurrency, Duration.ofMillis((long) (seconds * 1000)));
-      report.put("sink alone (Vert.x HttpClient in the harness, " + concurrency + " connections): requests/s,"
-          + " latency p50 / p99 (ms)", String.format("%,.0f, %.1f / %.1f", ceiling.rate, ceiling.p50, ceiling.p99));
+      report.put(
+          "sink alone (Vert.x HttpClient in the harness, "
+              + concurrency
+              + " connections): requests/s,"
+              + " latency p50 / p99 (ms)",
+          String.format("%,.0f, %.1f / %.1f", ceiling.rate, ceiling.p50, ceiling.p99));
       csv.put("sink alone " + concurrency + " conn", ceiling);
     }
     int hang = Integer.parseInt(env("BENCH_HANG", String.valueOf(n / 10)));
@@ -123,10 +132,12 @@ public class CallbackDelivery {
     Round[] roundsAlone = new Round[rounds];
     Round[] roundsBeside = new Round[rounds];
     for (int r = 0; r < rounds; r++) { // alternating, so that drifting machine load hits both alike
-      System.out.printf("Round %d of %d: the healthy sink alone, %,d deliveries...%n", r + 1, rounds, n);
+      System.out.printf(
+          "Round %d of %d: the healthy sink alone, %,d deliveries...%n", r + 1, rounds, n);
       alone.add(new LinkedHashMap<>());
       roundsAlone[r] = phase("alone-" + (r + 1), n, 0, alone.get(r));
-      System.out.printf("Round %d of %d: %,d deliveries to a hanging host first, then %,d to the healthy sink...%n",
+      System.out.printf(
+          "Round %d of %d: %,d deliveries to a hanging host first, then %,d to the healthy sink...%n",
           r + 1, rounds, hang, n);
       beside.add(new LinkedHashMap<>());
       roundsBeside[r] = phase("beside-" + (r + 1), n, hang, beside.get(r));
@@ -142,7 +153,9 @@ public class CallbackDelivery {
     }
     medianBeside.forEach((figure, value) -> report.putIfAbsent(figure, " | " + value));
     double slowdown = ratesAlone[medianIndex(ratesAlone)] / ratesBeside[medianIndex(ratesBeside)];
-    report.put("slowdown beside the hanging host = median rate alone / median rate beside", String.format("%.2f", slowdown));
+    report.put(
+        "slowdown beside the hanging host = median rate alone / median rate beside",
+        String.format("%.2f", slowdown));
     csv.put("service alone", roundsAlone[medianIndex(ratesAlone)]);
     csv.put("service beside hanging host", roundsBeside[medianIndex(ratesBeside)]);
     cleanUp();
@@ -178,20 +191,31 @@ public class CallbackDelivery {
   Round ceiling(int concurrency, Duration length) throws Exception {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     try {
-      io.vertx.core.http.HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-          .setMaxPoolSize(concurrency).setKeepAlive(true).setTcpNoDelay(true));
+      io.vertx.core.http.HttpClient client =
+          vertx.createHttpClient(
+              new HttpClientOptions()
+                  .setMaxPoolSize(concurrency)
+                  .setKeepAlive(true)
+                  .setTcpNoDelay(true));
       Buffer body = Buffer.buffer(payload != null ? payload : "x".repeat(2000));
-      RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost("localhost")
-          .setPort(sink.port()).setURI("/ok/ceiling").putHeader("Content-Type", "application/json");
+      RequestOptions options =
+          new RequestOptions()
+              .setMethod(HttpMethod.POST)
+              .setHost("localhost")
+              .setPort(sink.port())
+              .setURI("/ok/ceiling")
+              .putHeader("Content-Type", "application/json");
       Round result = null;
-      for (Duration d : List.of(Duration.ofSeconds(2), length)) { // warm the client for two seconds first
+      for (Duration d :
+          List.of(Duration.ofSeconds(2), length)) { // warm the client for two seconds first
         long[] latencies = new long[4_000_000];
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         long end = start + d.toNanos();
         CountDownLatch finished = new CountDownLatch(concurrency);
         for (int i = 0; i < concurrency; i++) {
-          vertx.runOnContext(ignored -> loop(client, options, body, end, latencies, done, finished));
+          vertx.runOnContext(
+              ignored -> loop(client, options, body, end, latencies, done, finished));
         }
         finished.await();
         double secs = (System.nanoTime() - start) / 1e9;
@@ -206,30 +230,42 @@ public class CallbackDelivery {
     }
   }
 
-  static void loop(io.vertx.core.http.HttpClient client, RequestOptions options, Buffer body, long end,
-      long[] latencies, AtomicInteger done, CountDownLatch finished) {
+  static void loop(
+      io.vertx.core.http.HttpClient client,
+      RequestOptions options,
+      Buffer body,
+      long end,
+      long[] latencies,
+      AtomicInteger done,
+      CountDownLatch finished) {
     if (System.nanoTime() >= end) {
       finished.countDown();
       return;
     }
     long t = System.nanoTime();
-    client.request(options).compose(r -> r.send(body)).compose(r -> {
-      if (r.statusCode() != 200) {
-        throw new IllegalStateException("sink answered " + r.statusCode());
-      }
-      return r.end();
-    }).onComplete(r -> {
-      if (r.succeeded()) {
-        int i = done.getAndIncrement();
-        if (i < latencies.length) {
-          latencies[i] = System.nanoTime() - t;
-        }
-        loop(client, options, body, end, latencies, done, finished);
-      } else {
-        System.err.println("sink ceiling: " + r.cause());
-        finished.countDown();
-      }
-    });
+    client
+        .request(options)
+        .compose(r -> r.send(body))
+        .compose(
+            r -> {
+              if (r.statusCode() != 200) {
+                throw new IllegalStateException("sink answered " + r.statusCode());
+              }
+              return r.end();
+            })
+        .onComplete(
+            r -> {
+              if (r.succeeded()) {
+                int i = done.getAndIncrement();
+                if (i < latencies.length) {
+                  latencies[i] = System.nanoTime() - t;
+                }
+                loop(client, options, body, end, latencies, done, finished);
+              } else {
+                System.err.println("sink ceiling: " + r.cause());
+                finished.countDown();
+              }
+            });
   }
 
   // --- one real event ---
@@ -238,22 +274,33 @@ public class CallbackDelivery {
   void samplePayload() throws Exception {
     System.out.println("One conversation through the API, for a real event payload...");
     String callbacks = "[{\"url\":\"" + sink.url("localhost", "/ok/sample") + "\"}]";
-    String configuration = api("POST", "/v2/ControlPlane/Configurations", """
+    String configuration =
+        api(
+                "POST",
+                "/v2/ControlPlane/Configurations",
+                """
         {"displayName":"callbacks benchmark","description":"Configuration for API-created conversations",
          "conversationGroupingType":"GROUP_BY_PROFILE","memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d",
          "statusCallbacks":%s,
-         "channelSettings":{"SMS":{"statusTimeouts":{"inactive":30,"closed":1440}}}}""".formatted(callbacks))
-        .path("related").path("configurationId").asText();
-    api("POST", "/v2/Conversations", """
+         "channelSettings":{"SMS":{"statusTimeouts":{"inactive":30,"closed":1440}}}}"""
+                    .formatted(callbacks))
+            .path("related")
+            .path("configurationId")
+            .asText();
+    api(
+        "POST",
+        "/v2/Conversations",
+        """
         {"configurationId":"%s","name":"Support chat for Kiran",
          "participants":[
            {"name":"Kiran A.","type":"CUSTOMER","addresses":[{"channel":"SMS","address":"+15551234567"}]},
            {"name":"Kai B.","type":"HUMAN_AGENT","addresses":[{"channel":"SMS","address":"+15550001111"}]}]}"""
-        .formatted(configuration));
+            .formatted(configuration));
     Instant deadline = Instant.now().plusSeconds(60);
     while ((payload = sink.lastBody.get("/ok/sample")) == null) {
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("No callback reached the sink within 60 s: see the service's log");
+        throw new IllegalStateException(
+            "No callback reached the sink within 60 s: see the service's log");
       }
       Thread.sleep(100);
     }
@@ -261,13 +308,23 @@ public class CallbackDelivery {
   }
 
   JsonNode api(String method, String path, String body) throws Exception {
-    String basic = Base64.getEncoder().encodeToString((account + ":" + token).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-        HttpRequest.newBuilder(URI.create(serviceUrl + path)).header("Authorization", "Basic " + basic)
-            .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    String basic =
+        Base64.getEncoder()
+            .encodeToString((account + ":" + token).getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> response =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(
+                HttpRequest.newBuilder(URI.create(serviceUrl + path))
+                    .header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
+      throw new IllegalStateException(
+          method + " " + path + ": " + response.statusCode() + " " + response.body());
     }
     return JSON.readTree(response.body());
   }
@@ -289,7 +346,8 @@ public class CallbackDelivery {
       Instant deadline = Instant.now().plusSeconds(30);
       while (sink.count("/hang/" + name) < slots) {
         if (Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException("The hanging host got " + sink.count("/hang/" + name) + " of " + slots + " attempts");
+          throw new IllegalStateException(
+              "The hanging host got " + sink.count("/hang/" + name) + " of " + slots + " attempts");
         }
         Thread.sleep(20);
       }
@@ -302,24 +360,34 @@ public class CallbackDelivery {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
     while (sink.count("/ok/" + name) < count || unfinished(okUrl) > 0) {
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(name + ": not all delivered within 10 minutes (sink got "
-            + sink.count("/ok/" + name) + " of " + count + ")");
+        throw new IllegalStateException(
+            name
+                + ": not all delivered within 10 minutes (sink got "
+                + sink.count("/ok/" + name)
+                + " of "
+                + count
+                + ")");
       }
       Thread.sleep(sink.count("/ok/" + name) < count ? 10 : 50);
     }
     double[] cpuAfter = cpu();
     Map<String, Double> metricsAfter = metrics();
     Round round;
-    try (ResultSet r = db.createStatement().executeQuery("""
+    try (ResultSet r =
+        db.createStatement()
+            .executeQuery(
+                """
         select count(*) filter (where status = 'SUCCEEDED'), count(*) filter (where jsonb_array_length(attempts -> 'attempts') > 1),
           max(updated_at),
           percentile_cont(0.5) within group (order by (attempts -> 'attempts' -> 0 ->> 'latencyMs')::int),
           percentile_cont(0.99) within group (order by (attempts -> 'attempts' -> 0 ->> 'latencyMs')::int),
           max((attempts -> 'attempts' -> 0 ->> 'latencyMs')::int)
-        from callback_delivery where url = '%s'""".formatted(okUrl))) {
+        from callback_delivery where url = '%s'"""
+                    .formatted(okUrl))) {
       r.next();
       if (r.getLong(1) != count) {
-        throw new IllegalStateException(name + ": only " + r.getLong(1) + " of " + count + " SUCCEEDED");
+        throw new IllegalStateException(
+            name + ": only " + r.getLong(1) + " of " + count + " SUCCEEDED");
       }
       Instant last = r.getObject(3, OffsetDateTime.class).toInstant();
       double rate = count / secs(t, last);
@@ -334,19 +402,33 @@ public class CallbackDelivery {
       }
       long received = sink.count("/ok/" + name);
       out.put("deliveries/s = N / (last SUCCEEDED written − T)", String.format("%,.0f", rate));
-      out.put("deliveries/s at the sink = N / (last received − T)", String.format("%,.0f", count / (delays[delays.length - 1] / 1e6)));
+      out.put(
+          "deliveries/s at the sink = N / (last received − T)",
+          String.format("%,.0f", count / (delays[delays.length - 1] / 1e6)));
       out.put("first request at the sink after T (ms)", String.format("%.0f", delays[0] / 1e3));
-      out.put("delay T → received at the sink p50 / p99 / max (ms)", String.format("%.0f / %.0f / %.0f",
-          pct(delays, 0.5) / 1e3, pct(delays, 0.99) / 1e3, delays[delays.length - 1] / 1e3));
-      out.put("attempt latency (service, from attempts) p50 / p99 / max (ms)", String.format("%.0f / %.0f / %d",
-          r.getDouble(4), r.getDouble(5), r.getLong(6)));
-      out.put("requests received by the sink / deliveries retried", String.format("%,d / %,d", received, r.getLong(2)));
+      out.put(
+          "delay T → received at the sink p50 / p99 / max (ms)",
+          String.format(
+              "%.0f / %.0f / %.0f",
+              pct(delays, 0.5) / 1e3, pct(delays, 0.99) / 1e3, delays[delays.length - 1] / 1e3));
+      out.put(
+          "attempt latency (service, from attempts) p50 / p99 / max (ms)",
+          String.format("%.0f / %.0f / %d", r.getDouble(4), r.getDouble(5), r.getLong(6)));
+      out.put(
+          "requests received by the sink / deliveries retried",
+          String.format("%,d / %,d", received, r.getLong(2)));
     }
-    double succeeded = delta(metricsBefore, metricsAfter, "orchestrator_callbacks_deliveries_total{outcome=\"SUCCEEDED\"}");
+    double succeeded =
+        delta(
+            metricsBefore,
+            metricsAfter,
+            "orchestrator_callbacks_deliveries_total{outcome=\"SUCCEEDED\"}");
     out.put("service metric: SUCCEEDED deliveries counted", String.format("%,.0f", succeeded));
     cpuFigures(cpuBefore, cpuAfter, count, out);
     if (hang > 0) {
-      out.put("hanging host: requests received (held open)", String.format("%,d", sink.count("/hang/" + name)));
+      out.put(
+          "hanging host: requests received (held open)",
+          String.format("%,d", sink.count("/hang/" + name)));
     }
     exec("delete from callback_delivery where url in ('" + okUrl + "', '" + hangUrl + "')");
     sink.releaseHanging(); // those attempts fail now: the next phase starts without a hanging host
@@ -354,9 +436,13 @@ public class CallbackDelivery {
     return round;
   }
 
-  /** Inserts due deliveries to {@code url} in one transaction; answers its commit time (DB clock). */
+  /**
+   * Inserts due deliveries to {@code url} in one transaction; answers its commit time (DB clock).
+   */
   Instant load(String url, String host, int count) throws SQLException {
-    try (PreparedStatement insert = db.prepareStatement("""
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            """
         insert into callback_delivery (id, account_sid, conversation_id, event_id, event_type, url, method,
           host, payload, status, attempts, next_attempt_at, created_at, updated_at)
         select gen_random_uuid(), ?, gen_random_uuid(), gen_random_uuid(), ?, ?, 'POST', ?, ?, 'PENDING',
@@ -374,8 +460,11 @@ public class CallbackDelivery {
   }
 
   long unfinished(String url) throws SQLException {
-    return count("select count(*) from callback_delivery where status in ('PENDING', 'FAILED_RETRYING')"
-        + " and url = '" + url + "'");
+    return count(
+        "select count(*) from callback_delivery where status in ('PENDING', 'FAILED_RETRYING')"
+            + " and url = '"
+            + url
+            + "'");
   }
 
   void cleanUp() throws SQLException {
@@ -390,7 +479,8 @@ public class CallbackDelivery {
    * path and keeps the receive time of each request to the timed path.
    */
   static final class Sink {
-    final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(threads()).setWorkerPoolSize(1));
+    final Vertx vertx =
+        Vertx.vertx(new VertxOptions().setEventLoopPoolSize(threads()).setWorkerPoolSize(1));
     final HttpServer server;
     final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     final Map<String, String> lastBody = new ConcurrentHashMap<>();
@@ -402,8 +492,13 @@ public class CallbackDelivery {
     Sink() throws Exception {
       HttpServer s = null;
       for (int i = 0; i < threads(); i++) { // one server instance per event loop, sharing the port
-        HttpServer instance = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1")
-            .setPort(s == null ? 0 : s.actualPort()).setTcpNoDelay(true).setIdleTimeout(0));
+        HttpServer instance =
+            vertx.createHttpServer(
+                new HttpServerOptions()
+                    .setHost("127.0.0.1")
+                    .setPort(s == null ? 0 : s.actualPort())
+                    .setTcpNoDelay(true)
+                    .setIdleTimeout(0));
         instance.requestHandler(this::handle);
         instance.listen().toCompletionStage().toCompletableFuture().get();
         s = s == null ? instance : s;
@@ -437,24 +532,27 @@ public class CallbackDelivery {
     void handle(HttpServerRequest request) {
       Instant at = Instant.now();
       String path = request.path();
-      request.body().onSuccess(body -> {
-        counts.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
-        if (path.equals(timed)) {
-          int i = timeCount.getAndIncrement();
-          long[] t = times;
-          if (i < t.length) {
-            t[i] = at.getEpochSecond() * 1_000_000 + at.getNano() / 1000;
-          }
-        }
-        if (path.equals("/ok/sample")) {
-          lastBody.put(path, body.toString(StandardCharsets.UTF_8));
-        }
-        if (path.startsWith("/hang/")) {
-          hanging.add(request); // never answered; closed with the sink
-          return;
-        }
-        request.response().setStatusCode(path.startsWith("/ok/") ? 200 : 404).end();
-      });
+      request
+          .body()
+          .onSuccess(
+              body -> {
+                counts.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
+                if (path.equals(timed)) {
+                  int i = timeCount.getAndIncrement();
+                  long[] t = times;
+                  if (i < t.length) {
+                    t[i] = at.getEpochSecond() * 1_000_000 + at.getNano() / 1000;
+                  }
+                }
+                if (path.equals("/ok/sample")) {
+                  lastBody.put(path, body.toString(StandardCharsets.UTF_8));
+                }
+                if (path.startsWith("/hang/")) {
+                  hanging.add(request); // never answered; closed with the sink
+                  return;
+                }
+                request.response().setStatusCode(path.startsWith("/ok/") ? 200 : 404).end();
+              });
     }
 
     /** Closes the connections of the requests held open. */
@@ -477,7 +575,11 @@ public class CallbackDelivery {
     }
 
     void close() throws Exception {
-      vertx.close().toCompletionStage().toCompletableFuture().get(); // closes the held connections too
+      vertx
+          .close()
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(); // closes the held connections too
     }
   }
 
@@ -486,8 +588,18 @@ public class CallbackDelivery {
   void print(int hang, double slowdown) throws IOException, SQLException {
     StringBuilder table = new StringBuilder();
     table.append(machine()).append('\n');
-    table.append(String.format("| figure (median round of each column) | healthy sink alone | beside %,d deliveries to a hanging host |%n|---|---|---|%n", hang));
-    report.forEach((k, v) -> table.append("| ").append(k).append(" | ").append(v.contains(" | ") ? v : v + " | ").append(" |\n"));
+    table.append(
+        String.format(
+            "| figure (median round of each column) | healthy sink alone | beside %,d deliveries to a hanging host |%n|---|---|---|%n",
+            hang));
+    report.forEach(
+        (k, v) ->
+            table
+                .append("| ")
+                .append(k)
+                .append(" | ")
+                .append(v.contains(" | ") ? v : v + " | ")
+                .append(" |\n"));
     String md = String.format("%n## N = %,d, %s%n%n", n, Instant.now()) + table;
     System.out.print(md);
     Path file = Path.of("bench/results/callbacks-" + LocalDate.now() + ".md");
@@ -496,46 +608,81 @@ public class CallbackDelivery {
     System.out.println("\nAppended to " + file);
 
     String out = env("BENCH_OUT", "");
-    if (!out.isEmpty()) { // the shared results contract (bench/README.md): a section and its plot data
+    if (!out
+        .isEmpty()) { // the shared results contract (bench/README.md): a section and its plot data
       Path dir = Files.createDirectories(Path.of(out));
-      Files.writeString(dir.resolve("callbacks.md"), String.format("## Status callbacks, N = %,d deliveries per"
-          + " phase%n%n", n) + table + "\n" + verdict(slowdown) + "\n");
+      Files.writeString(
+          dir.resolve("callbacks.md"),
+          String.format("## Status callbacks, N = %,d deliveries per" + " phase%n%n", n)
+              + table
+              + "\n"
+              + verdict(slowdown)
+              + "\n");
       StringBuilder rows = new StringBuilder("phase,deliveries_per_s,p50_ms,p99_ms\n");
-      csv.forEach((phase, r) -> rows.append(String.format(Locale.ROOT, "%s,%.1f,%.1f,%.1f%n", phase, r.rate, r.p50,
-          r.p99)));
+      csv.forEach(
+          (phase, r) ->
+              rows.append(
+                  String.format(Locale.ROOT, "%s,%.1f,%.1f,%.1f%n", phase, r.rate, r.p50, r.p99)));
       Files.writeString(dir.resolve("callbacks.csv"), rows);
       System.out.println("Wrote callbacks.md and callbacks.csv to " + dir);
     }
   }
 
-  /** The line under the table: the ratio to the sink's own ceiling and the callbacks issue's targets. */
+  /**
+   * The line under the table: the ratio to the sink's own ceiling and the callbacks issue's
+   * targets.
+   */
   String verdict(double slowdown) {
     Round service = csv.get("service alone");
     Round sink = csv.get("sink alone " + maxPerHost + " conn");
-    return String.format("Against the physical limit: service alone / sink alone at %d connections (its"
-        + " max-per-host) = **%.2f** (%,.0f deliveries/s vs %,.0f requests/s). The issue's targets: ≥ 5,000"
-        + " deliveries/s %s (%,.0f/s); slowdown beside a hanging host ≤ 1.10 %s (%.2f). The CSV's latencies are"
-        + " the sink's request latency and, for the service, its attempt latency.", maxPerHost,
-        service.rate / sink.rate, service.rate, sink.rate, service.rate >= 5_000 ? "**met**" : "**not met**",
-        service.rate, slowdown <= 1.10 ? "**met**" : "**not met**", slowdown);
+    return String.format(
+        "Against the physical limit: service alone / sink alone at %d connections (its"
+            + " max-per-host) = **%.2f** (%,.0f deliveries/s vs %,.0f requests/s). The issue's targets: ≥ 5,000"
+            + " deliveries/s %s (%,.0f/s); slowdown beside a hanging host ≤ 1.10 %s (%.2f). The CSV's latencies are"
+            + " the sink's request latency and, for the service, its attempt latency.",
+        maxPerHost,
+        service.rate / sink.rate,
+        service.rate,
+        sink.rate,
+        service.rate >= 5_000 ? "**met**" : "**not met**",
+        service.rate,
+        slowdown <= 1.10 ? "**met**" : "**not met**",
+        slowdown);
   }
 
   String machine() throws IOException, SQLException {
-    String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-        .findFirst().map(l -> l.replaceFirst(".*:\\s*", "")).orElse("?");
-    long memKib = Long.parseLong(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D+", ""));
-    return String.format("Machine: %d cores (%s), %d GiB; load average (1/5/15 min) %s at the start, %s at the end"
-        + " (other work competes for the same cores); JDK %s; %s, synchronous_commit=%s, shared_buffers=%s.%n"
-        + "Service: callbacks max-per-host %s, max-in-flight %s, dispatch-interval %s, timeout %s; git %s. "
-        + "T = commit of the N healthy rows; payload %d bytes; sink: Vert.x HttpServer, %s event loop(s);"
-        + " %s rounds after a warm-up of %s deliveries.%n",
-        Runtime.getRuntime().availableProcessors(), cpu, memKib / 1024 / 1024, loadAverageBefore, loadAverage(),
-        System.getProperty("java.version"), string("select version()").replaceFirst(" on .*", ""),
-        string("show synchronous_commit"), string("show shared_buffers"),
-        env("ORCHESTRATOR_CALLBACKS_MAX_PER_HOST", "16"), env("ORCHESTRATOR_CALLBACKS_MAX_IN_FLIGHT", "512"),
-        env("ORCHESTRATOR_CALLBACKS_DISPATCH_INTERVAL", "50ms"), env("ORCHESTRATOR_CALLBACKS_TIMEOUT", "10s"),
-        env("BENCH_GIT", "?"), payload == null ? 0 : payload.length(), env("BENCH_SINK_THREADS", "1"),
-        env("BENCH_ROUNDS", "3"), warmup);
+    String cpu =
+        Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+            .filter(l -> l.startsWith("model name"))
+            .findFirst()
+            .map(l -> l.replaceFirst(".*:\\s*", ""))
+            .orElse("?");
+    long memKib =
+        Long.parseLong(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D+", ""));
+    return String.format(
+        "Machine: %d cores (%s), %d GiB; load average (1/5/15 min) %s at the start, %s at the end"
+            + " (other work competes for the same cores); JDK %s; %s, synchronous_commit=%s, shared_buffers=%s.%n"
+            + "Service: callbacks max-per-host %s, max-in-flight %s, dispatch-interval %s, timeout %s; git %s. "
+            + "T = commit of the N healthy rows; payload %d bytes; sink: Vert.x HttpServer, %s event loop(s);"
+            + " %s rounds after a warm-up of %s deliveries.%n",
+        Runtime.getRuntime().availableProcessors(),
+        cpu,
+        memKib / 1024 / 1024,
+        loadAverageBefore,
+        loadAverage(),
+        System.getProperty("java.version"),
+        string("select version()").replaceFirst(" on .*", ""),
+        string("show synchronous_commit"),
+        string("show shared_buffers"),
+        env("ORCHESTRATOR_CALLBACKS_MAX_PER_HOST", "16"),
+        env("ORCHESTRATOR_CALLBACKS_MAX_IN_FLIGHT", "512"),
+        env("ORCHESTRATOR_CALLBACKS_DISPATCH_INTERVAL", "50ms"),
+        env("ORCHESTRATOR_CALLBACKS_TIMEOUT", "10s"),
+        env("BENCH_GIT", "?"),
+        payload == null ? 0 : payload.length(),
+        env("BENCH_SINK_THREADS", "1"),
+        env("BENCH_ROUNDS", "3"),
+        warmup);
   }
 
   static String loadAverage() throws IOException {
@@ -550,7 +697,8 @@ public class CallbackDelivery {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(5)); // includes a first build
     while (true) {
       try {
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(serviceUrl + "/q/health/ready")).build();
+        HttpRequest ready =
+            HttpRequest.newBuilder(URI.create(serviceUrl + "/q/health/ready")).build();
         if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
           break;
         }
@@ -563,24 +711,36 @@ public class CallbackDelivery {
       Thread.sleep(500);
     }
     long pid = Long.parseLong(env("BENCH_SERVICE_PID", "0"));
-    servicePid = pid > 0 ? pid : descendant(Long.parseLong(env("BENCH_STACK_PID", "0")), "quarkus-run.jar");
+    servicePid =
+        pid > 0 ? pid : descendant(Long.parseLong(env("BENCH_STACK_PID", "0")), "quarkus-run.jar");
   }
 
-  /** CPU seconds so far of the service, PostgreSQL (with its ended children), this harness (the sink). */
+  /**
+   * CPU seconds so far of the service, PostgreSQL (with its ended children), this harness (the
+   * sink).
+   */
   double[] cpu() {
     long pg = Long.parseLong(env("BENCH_PG_PID", "0"));
-    double postgres = cpuSeconds(pg, true)
-        + ProcessHandle.of(pg).stream().flatMap(ProcessHandle::children).mapToDouble(p -> cpuSeconds(p.pid(), false)).sum();
-    double harness = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9;
+    double postgres =
+        cpuSeconds(pg, true)
+            + ProcessHandle.of(pg).stream()
+                .flatMap(ProcessHandle::children)
+                .mapToDouble(p -> cpuSeconds(p.pid(), false))
+                .sum();
+    double harness =
+        ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9;
     return new double[] {cpuSeconds(servicePid, false), postgres, harness};
   }
 
   static void cpuFigures(double[] before, double[] after, int deliveries, Map<String, String> out) {
     StringBuilder perThousand = new StringBuilder();
     for (int i = 0; i < before.length; i++) {
-      perThousand.append(i == 0 ? "" : " / ").append(String.format("%.2f", 1000 * (after[i] - before[i]) / deliveries));
+      perThousand
+          .append(i == 0 ? "" : " / ")
+          .append(String.format("%.2f", 1000 * (after[i] - before[i]) / deliveries));
     }
-    out.put("CPU s per 1000 deliveries: service / PostgreSQL / harness (sink)", perThousand.toString());
+    out.put(
+        "CPU s per 1000 deliveries: service / PostgreSQL / harness (sink)", perThousand.toString());
   }
 
   /** utime + stime (+ cutime + cstime: ended children) from /proc/pid/stat, in 10 ms ticks. */
@@ -600,9 +760,12 @@ public class CallbackDelivery {
 
   /** From /proc: ProcessHandle.Info gives up on command lines as long as the launcher's. */
   static long descendant(long root, String commandLinePart) {
-    return ProcessHandle.of(root).stream().flatMap(ProcessHandle::descendants)
+    return ProcessHandle.of(root).stream()
+        .flatMap(ProcessHandle::descendants)
         .filter(p -> commandLine(p.pid()).contains(commandLinePart))
-        .mapToLong(ProcessHandle::pid).findFirst().orElse(0);
+        .mapToLong(ProcessHandle::pid)
+        .findFirst()
+        .orElse(0);
   }
 
   static String commandLine(long pid) {
@@ -617,9 +780,15 @@ public class CallbackDelivery {
 
   Map<String, Double> metrics() throws IOException, InterruptedException {
     Map<String, Double> values = new LinkedHashMap<>();
-    HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-        HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
-    Matcher m = Pattern.compile("(?m)^(orchestrator_callbacks_\\S+) (\\S+)$").matcher(response.body());
+    HttpResponse<String> response =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(
+                HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    Matcher m =
+        Pattern.compile("(?m)^(orchestrator_callbacks_\\S+) (\\S+)$").matcher(response.body());
     while (m.find()) {
       values.put(m.group(1), Double.parseDouble(m.group(2)));
     }
@@ -631,7 +800,9 @@ public class CallbackDelivery {
   }
 
   static double pct(long[] sorted, double q) {
-    return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    return sorted.length == 0
+        ? Double.NaN
+        : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
   }
 
   static double secs(Instant from, Instant to) {
@@ -639,12 +810,15 @@ public class CallbackDelivery {
   }
 
   static Connection connect() throws SQLException {
-    return DriverManager.getConnection(env("BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:15432/orchestrator"),
-        env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", "postgres"));
+    return DriverManager.getConnection(
+        env("BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:15432/orchestrator"),
+        env("BENCH_DB_USER", "postgres"),
+        env("BENCH_DB_PASSWORD", "postgres"));
   }
 
   Instant instant(String sql) throws SQLException {
-    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
       r.next();
       return r.getObject(1, OffsetDateTime.class).toInstant();
     }
@@ -661,7 +835,8 @@ public class CallbackDelivery {
   }
 
   String string(String sql) throws SQLException {
-    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
       return r.next() ? r.getString(1) : null;
     }
   }

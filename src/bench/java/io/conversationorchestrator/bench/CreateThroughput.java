@@ -1,3 +1,5 @@
+package io.conversationorchestrator.bench;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -51,12 +53,12 @@ import org.HdrHistogram.HistogramIterationValue;
  * service's start-up, and its RSS idle and under the load. A benchmark, not a test: it sleeps.
  *
  * <p>Arguments: {@code --quick} (5 s per measurement) or the seconds per measurement (20).
- * Environment: BENCH_SERVICE_URL; BENCH_JDBC_URL, BENCH_DB_USER, BENCH_DB_PASSWORD;
- * BENCH_STACK_PID or BENCH_SERVICE_PID (RSS, CPU), BENCH_PG_PID; BENCH_STACK_LOG and
- * BENCH_READY_AT (start-up figures, set by the script); BENCH_PGBENCH (its path; empty or "none":
- * the same transactions over JDBC instead); BENCH_OPERATOR_TOKEN (creates the bench account);
- * BENCH_CONCURRENCY (1,8,32,128); BENCH_IDEMPOTENCY=1 (send Idempotency-Key, pgbench claims keys
- * too); BENCH_OUT (a directory for the report step's files); BENCH_GIT.
+ * Environment: BENCH_SERVICE_URL; BENCH_JDBC_URL, BENCH_DB_USER, BENCH_DB_PASSWORD; BENCH_STACK_PID
+ * or BENCH_SERVICE_PID (RSS, CPU), BENCH_PG_PID; BENCH_STACK_LOG and BENCH_READY_AT (start-up
+ * figures, set by the script); BENCH_PGBENCH (its path; empty or "none": the same transactions over
+ * JDBC instead); BENCH_OPERATOR_TOKEN (creates the bench account); BENCH_CONCURRENCY (1,8,32,128);
+ * BENCH_IDEMPOTENCY=1 (send Idempotency-Key, pgbench claims keys too); BENCH_OUT (a directory for
+ * the report step's files); BENCH_GIT.
  */
 public class CreateThroughput {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -67,8 +69,10 @@ public class CreateThroughput {
   static final String AGENT_ADDRESS = "+15550001111";
   static final String OUTBOX_COPY = "bench_outbox_event";
   static final int MAX_ERRORS = 1000; // per phase: stop sending, the run is not worth finishing
-  static final double[] BUCKETS_MS = {0.5, 1, 1.5, 2, 3, 5, 7, 10, 15, 20, 30, 50, 70, 100, 150, 200,
-      300, 500, 700, 1000, 1500, 2000, 3000, 5000, 7000, 10_000, 20_000, 60_000};
+  static final double[] BUCKETS_MS = {
+    0.5, 1, 1.5, 2, 3, 5, 7, 10, 15, 20, 30, 50, 70, 100, 150, 200, 300, 500, 700, 1000, 1500, 2000,
+    3000, 5000, 7000, 10_000, 20_000, 60_000
+  };
 
   final boolean quick;
   final int seconds; // each measurement
@@ -80,7 +84,8 @@ public class CreateThroughput {
   final String pgbench = env("BENCH_PGBENCH", "");
   final Connection db;
   final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
-  final AtomicLong customers = new AtomicLong(); // distinct numbers: one open conversation per customer
+  final AtomicLong customers =
+      new AtomicLong(); // distinct numbers: one open conversation per customer
   long created; // 201s over the whole run, warm-ups included
   long transactions; // the database runs' transactions
   final String loadAverageBefore;
@@ -113,8 +118,10 @@ public class CreateThroughput {
     this.quick = quick;
     this.seconds = seconds;
     this.warmSeconds = quick ? 2 : 5;
-    this.concurrencies = Arrays.stream(env("BENCH_CONCURRENCY", "1,8,32,128").split(","))
-        .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+    this.concurrencies =
+        Arrays.stream(env("BENCH_CONCURRENCY", "1,8,32,128").split(","))
+            .mapToInt(s -> Integer.parseInt(s.trim()))
+            .toArray();
     this.db = connect(false);
     this.loadAverageBefore = loadAverage();
   }
@@ -140,14 +147,16 @@ public class CreateThroughput {
     setUp();
     RssSampler rss = new RssSampler();
     int warmup = quick ? 5 : 15;
-    System.out.printf("Warm-up: %d s at concurrency 32 (not reported; a fresh JVM compiles)...%n", warmup);
+    System.out.printf(
+        "Warm-up: %d s at concurrency 32 (not reported; a fresh JVM compiles)...%n", warmup);
     rss.loading = true;
     closedLoop(32, warmup);
     rss.loading = false;
     for (int c : concurrencies) {
       Row row = new Row();
       row.concurrency = c;
-      System.out.printf("Concurrency %d: %d s warm-up, %d s measured...%n", c, warmSeconds, seconds);
+      System.out.printf(
+          "Concurrency %d: %d s warm-up, %d s measured...%n", c, warmSeconds, seconds);
       rss.loading = true;
       closedLoop(c, warmSeconds);
       rss.phasePeak = 0;
@@ -161,14 +170,20 @@ public class CreateThroughput {
       row.firstError = load.firstError;
       row.cpu = perThousand(before, after, load.completed);
       row.rssPeakMib = rss.phasePeak / 1024.0;
-      System.out.printf("  service: %,.0f creates/s, p50 %.1f ms, p99 %.1f ms, %d errors%s%n", row.rate,
-          ms(load.latency, 50), ms(load.latency, 99), load.errors, load.firstError == null ? "" : " (" + load.firstError + ")");
+      System.out.printf(
+          "  service: %,.0f creates/s, p50 %.1f ms, p99 %.1f ms, %d errors%s%n",
+          row.rate,
+          ms(load.latency, 50),
+          ms(load.latency, 99),
+          load.errors,
+          load.firstError == null ? "" : " (" + load.firstError + ")");
       database(row);
       rows.add(row);
     }
     double max = rows.stream().mapToDouble(r -> r.rate).max().orElse(0);
     double rate = Math.max(1, Math.round(max / 2));
-    System.out.printf("Open loop at half the highest rate: %,.0f requests/s for %d s...%n", rate, seconds);
+    System.out.printf(
+        "Open loop at half the highest rate: %,.0f requests/s for %d s...%n", rate, seconds);
     rss.loading = true;
     double[] before = cpu();
     Load load = paced(rate, seconds);
@@ -202,7 +217,8 @@ public class CreateThroughput {
       }
     }
     String readyAt = env("BENCH_READY_AT", "");
-    Instant started = ProcessHandle.of(servicePid).flatMap(p -> p.info().startInstant()).orElse(null);
+    Instant started =
+        ProcessHandle.of(servicePid).flatMap(p -> p.info().startInstant()).orElse(null);
     if (!readyAt.isEmpty() && started != null) {
       double ready = Double.parseDouble(readyAt) - started.toEpochMilli() / 1000.0;
       footprint.put("ready_seconds", ready);
@@ -225,14 +241,18 @@ public class CreateThroughput {
     volatile long peakThreads;
 
     RssSampler() {
-      timer.scheduleAtFixedRate(() -> {
-        if (loading) {
-          long kib = status("VmRSS");
-          peak = Math.max(peak, kib);
-          phasePeak = Math.max(phasePeak, kib);
-          peakThreads = Math.max(peakThreads, status("Threads"));
-        }
-      }, 0, 200, TimeUnit.MILLISECONDS);
+      timer.scheduleAtFixedRate(
+          () -> {
+            if (loading) {
+              long kib = status("VmRSS");
+              peak = Math.max(peak, kib);
+              phasePeak = Math.max(phasePeak, kib);
+              peakThreads = Math.max(peakThreads, status("Threads"));
+            }
+          },
+          0,
+          200,
+          TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -258,7 +278,9 @@ public class CreateThroughput {
   /** Sum of jvm_memory_used_bytes{area="heap"} from /q/metrics, in MiB. */
   double heapUsedMib() throws IOException, InterruptedException {
     String metrics = get("/q/metrics");
-    Matcher m = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} (\\S+)").matcher(metrics);
+    Matcher m =
+        Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} (\\S+)")
+            .matcher(metrics);
     double bytes = 0;
     while (m.find()) {
       bytes += Double.parseDouble(m.group(1));
@@ -269,36 +291,55 @@ public class CreateThroughput {
   // --- set-up: the bench account, its configuration, and one conversation's rows ---
 
   void setUp() throws Exception {
-    System.out.println("Set-up: bench account, configuration, one conversation for the row shapes...");
+    System.out.println(
+        "Set-up: bench account, configuration, one conversation for the row shapes...");
     cleanUp();
     exec("create table " + OUTBOX_COPY + " (like outbox_event including all)");
     // UUIDv7: 48 bits of Unix milliseconds, version 7, variant 2, random bits (the service's ids).
-    exec("""
+    exec(
+        """
         create function bench_uuid7() returns uuid language sql volatile as $$
           select encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing
             substring(int8send(floor(extract(epoch from clock_timestamp()) * 1000)::bigint) from 3)
             from 1 for 6), 52, 1), 53, 1), 'hex')::uuid $$""");
-    HttpResponse<String> account = send("POST", "/operator/Accounts",
-        "Bearer " + env("BENCH_OPERATOR_TOKEN", "dev-operator-token"),
-        "{\"sid\":\"%s\",\"authToken\":\"%s\",\"friendlyName\":\"create benchmark\"}".formatted(ACCOUNT, TOKEN));
+    HttpResponse<String> account =
+        send(
+            "POST",
+            "/operator/Accounts",
+            "Bearer " + env("BENCH_OPERATOR_TOKEN", "dev-operator-token"),
+            "{\"sid\":\"%s\",\"authToken\":\"%s\",\"friendlyName\":\"create benchmark\"}"
+                .formatted(ACCOUNT, TOKEN));
     check(account, "create the bench account (BENCH_OPERATOR_TOKEN?)");
-    configurationId = JSON.readTree(api("POST", "/v2/ControlPlane/Configurations", """
+    configurationId =
+        JSON.readTree(
+                api(
+                    "POST",
+                    "/v2/ControlPlane/Configurations",
+                    """
         {"displayName":"create benchmark","description":"Configuration for API-created conversations",
          "conversationGroupingType":"GROUP_BY_PROFILE","memoryStoreId":"%s",
-         "channelSettings":{"SMS":{"statusTimeouts":{"inactive":30,"closed":1440}}}}""".formatted(STORE)))
-        .path("related").path("configurationId").asText();
+         "channelSettings":{"SMS":{"statusTimeouts":{"inactive":30,"closed":1440}}}}"""
+                        .formatted(STORE)))
+            .path("related")
+            .path("configurationId")
+            .asText();
     String address = customerAddress(customers.incrementAndGet());
     String response = api("POST", "/v2/Conversations", requestBody(address));
     // The service's own column values, for pgbench's rows.
     Map<String, String> values = new HashMap<>();
-    try (ResultSet r = db.createStatement().executeQuery("""
+    try (ResultSet r =
+        db.createStatement()
+            .executeQuery(
+                """
         select cast(c.configuration_id as text), c.configuration::text, c.channel_activity::text, c.name,
           cu.contact::text, cu.name, ag.contact::text, ag.name
         from conversation c join participant cu on cu.conversation_id = c.id and cu.type = 'CUSTOMER'
           join participant ag on ag.conversation_id = c.id and ag.type = 'HUMAN_AGENT'
-        where c.account_sid = '%s'""".formatted(ACCOUNT))) {
+        where c.account_sid = '%s'"""
+                    .formatted(ACCOUNT))) {
       if (!r.next()) {
-        throw new IllegalStateException("The sample conversation is not in " + env("BENCH_JDBC_URL", "?"));
+        throw new IllegalStateException(
+            "The sample conversation is not in " + env("BENCH_JDBC_URL", "?"));
       }
       String contact = r.getString(5);
       int at = contact.indexOf(address);
@@ -313,34 +354,63 @@ public class CreateThroughput {
       values.put("AGENT_NAME", literal(r.getString(8)));
     }
     // The outbox payload as Outbox writes it: {eventType, timestamp, data: the API's answer}.
-    values.put("PAYLOAD", literal("{\"eventType\":\"CONVERSATION_CREATED\",\"timestamp\":\"" + Instant.now()
-        + "\",\"data\":" + response + "}"));
+    values.put(
+        "PAYLOAD",
+        literal(
+            "{\"eventType\":\"CONVERSATION_CREATED\",\"timestamp\":\""
+                + Instant.now()
+                + "\",\"data\":"
+                + response
+                + "}"));
     values.put("RESPONSE", literal(response));
-    values.put("FINGERPRINT", literal(String.format("%064x", new java.math.BigInteger(256, new java.util.Random()))));
+    values.put(
+        "FINGERPRINT",
+        literal(String.format("%064x", new java.math.BigInteger(256, new java.util.Random()))));
     values.put("ACCOUNT", ACCOUNT);
     values.put("STORE", STORE);
     values.put("OUTBOX", OUTBOX_COPY);
     script = render(Files.readString(Path.of("bench/create-conversation.pgbench")), values);
-    Files.writeString(Path.of("target/create-conversation.rendered.pgbench"), script); // to read or rerun
+    Files.writeString(
+        Path.of("target/create-conversation.rendered.pgbench"), script); // to read or rerun
   }
 
   /** Both sides wrote what a create writes: 2 participants, a grouping key, a profile, an event. */
   void checkRows() throws SQLException {
-    long conversations = Long.parseLong(string("select count(*) from conversation where account_sid = '" + ACCOUNT + "'"));
-    long incomplete = Long.parseLong(string("select count(*) from conversation c where account_sid = '" + ACCOUNT
-        + "' and (grouping_key is null or (select count(*) from participant p where p.conversation_id = c.id) <> 2)"));
-    long profiles = Long.parseLong(string("select count(*) from profile where account_sid = '" + ACCOUNT + "'"));
+    long conversations =
+        Long.parseLong(
+            string("select count(*) from conversation where account_sid = '" + ACCOUNT + "'"));
+    long incomplete =
+        Long.parseLong(
+            string(
+                "select count(*) from conversation c where account_sid = '"
+                    + ACCOUNT
+                    + "' and (grouping_key is null or (select count(*) from participant p where p.conversation_id = c.id) <> 2)"));
+    long profiles =
+        Long.parseLong(
+            string("select count(*) from profile where account_sid = '" + ACCOUNT + "'"));
     long events = Long.parseLong(string("select count(*) from " + OUTBOX_COPY));
     long expected = created + transactions + 1; // + the sample conversation
-    boolean ok = conversations == expected && incomplete == 0 && profiles == expected && events == transactions;
-    System.out.printf("Check: %,d conversations (expected %,d: %,d through the API, %,d database transactions, 1 sample),"
-        + " %,d without 2 participants or a grouping key, %,d profiles, %,d database events: %s%n", conversations,
-        expected, created, transactions, incomplete, profiles, events, ok ? "ok" : "MISMATCH");
+    boolean ok =
+        conversations == expected
+            && incomplete == 0
+            && profiles == expected
+            && events == transactions;
+    System.out.printf(
+        "Check: %,d conversations (expected %,d: %,d through the API, %,d database transactions, 1 sample),"
+            + " %,d without 2 participants or a grouping key, %,d profiles, %,d database events: %s%n",
+        conversations,
+        expected,
+        created,
+        transactions,
+        incomplete,
+        profiles,
+        events,
+        ok ? "ok" : "MISMATCH");
   }
 
   /**
-   * The template with its values: comment lines dropped, idempotency blocks kept only when the
-   * HTTP requests send a key too.
+   * The template with its values: comment lines dropped, idempotency blocks kept only when the HTTP
+   * requests send a key too.
    */
   String render(String template, Map<String, String> values) {
     StringBuilder out = new StringBuilder();
@@ -360,7 +430,8 @@ public class CreateThroughput {
     while (m.find()) {
       String value = values.get(m.group(1));
       if (value == null) {
-        throw new IllegalStateException("No value for @" + m.group(1) + "@ in the pgbench template");
+        throw new IllegalStateException(
+            "No value for @" + m.group(1) + "@ in the pgbench template");
       }
       m.appendReplacement(rendered, Matcher.quoteReplacement(value));
     }
@@ -392,7 +463,8 @@ public class CreateThroughput {
   void cleanUp() throws SQLException {
     // profile_address has no index on profile_id: without one for the time being, the cascade
     // from each deleted profile would scan the whole table.
-    exec("create index if not exists bench_profile_address_profile on profile_address (profile_id)");
+    exec(
+        "create index if not exists bench_profile_address_profile on profile_address (profile_id)");
     exec("delete from account where sid = '" + ACCOUNT + "'");
     exec("drop index bench_profile_address_profile");
     exec("drop table if exists " + OUTBOX_COPY);
@@ -417,11 +489,21 @@ public class CreateThroughput {
     String firstError;
 
     Load(int connections) {
-      client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(connections).setKeepAlive(true)
-          .setTcpNoDelay(true).setDefaultHost(service.getHost()).setDefaultPort(service.getPort()));
-      post = new RequestOptions().setMethod(HttpMethod.POST).setURI("/v2/Conversations")
-          .putHeader("Content-Type", "application/json").putHeader("Authorization", basic())
-          .setIdleTimeout(60_000); // a hung service fails the request instead of the whole run
+      client =
+          vertx.createHttpClient(
+              new HttpClientOptions()
+                  .setMaxPoolSize(connections)
+                  .setKeepAlive(true)
+                  .setTcpNoDelay(true)
+                  .setDefaultHost(service.getHost())
+                  .setDefaultPort(service.getPort()));
+      post =
+          new RequestOptions()
+              .setMethod(HttpMethod.POST)
+              .setURI("/v2/Conversations")
+              .putHeader("Content-Type", "application/json")
+              .putHeader("Authorization", basic())
+              .setIdleTimeout(60_000); // a hung service fails the request instead of the whole run
     }
 
     /** Sends one create; its latency counts from {@code intended} (System.nanoTime()). */
@@ -429,26 +511,41 @@ public class CreateThroughput {
       inFlight++;
       RequestOptions options = post;
       if (idempotency) {
-        options = new RequestOptions(post).putHeader("Idempotency-Key", UUID.randomUUID().toString());
+        options =
+            new RequestOptions(post).putHeader("Idempotency-Key", UUID.randomUUID().toString());
       }
       Buffer body = Buffer.buffer(requestBody(customerAddress(customers.incrementAndGet())));
-      client.request(options).compose(request -> request.send(body)).compose(response -> response.body().map(b -> {
-        if (response.statusCode() != 201) {
-          throw new IllegalStateException(response.statusCode() + " " + b.toString(StandardCharsets.UTF_8));
-        }
-        return b;
-      })).onComplete(result -> {
-        inFlight--;
-        long now = System.nanoTime();
-        if (result.succeeded()) {
-          completed++;
-          lastDone = now;
-          latency.recordValue(Math.min(Math.max(1, (now - intended) / 1000), latency.getHighestTrackableValue()));
-        } else if (++errors == 1) {
-          firstError = result.cause().getMessage();
-        }
-        then.run();
-      });
+      client
+          .request(options)
+          .compose(request -> request.send(body))
+          .compose(
+              response ->
+                  response
+                      .body()
+                      .map(
+                          b -> {
+                            if (response.statusCode() != 201) {
+                              throw new IllegalStateException(
+                                  response.statusCode() + " " + b.toString(StandardCharsets.UTF_8));
+                            }
+                            return b;
+                          }))
+          .onComplete(
+              result -> {
+                inFlight--;
+                long now = System.nanoTime();
+                if (result.succeeded()) {
+                  completed++;
+                  lastDone = now;
+                  latency.recordValue(
+                      Math.min(
+                          Math.max(1, (now - intended) / 1000),
+                          latency.getHighestTrackableValue()));
+                } else if (++errors == 1) {
+                  firstError = result.cause().getMessage();
+                }
+                then.run();
+              });
     }
 
     void closedNext() {
@@ -481,13 +578,14 @@ public class CreateThroughput {
   /** Closed loop: {@code c} connections, each sending its next request when the last answered. */
   Load closedLoop(int c, int secs) throws Exception {
     Load load = new Load(c);
-    vertx.runOnContext(ignored -> {
-      load.start = System.nanoTime();
-      load.end = load.start + secs * 1_000_000_000L;
-      for (int i = 0; i < c; i++) {
-        load.send(System.nanoTime(), load::closedNext);
-      }
-    });
+    vertx.runOnContext(
+        ignored -> {
+          load.start = System.nanoTime();
+          load.end = load.start + secs * 1_000_000_000L;
+          for (int i = 0; i < c; i++) {
+            load.send(System.nanoTime(), load::closedNext);
+          }
+        });
     return load.await();
   }
 
@@ -498,43 +596,51 @@ public class CreateThroughput {
   Load paced(double rate, int secs) throws Exception {
     Load load = new Load(256);
     long total = Math.round(rate * secs);
-    vertx.runOnContext(ignored -> {
-      load.start = System.nanoTime();
-      long[] sent = {0};
-      vertx.setPeriodic(1, timer -> {
-        long now = System.nanoTime();
-        long due;
-        while (sent[0] < total && (due = load.start + (long) (sent[0] * 1e9 / rate)) <= now) {
-          load.send(due, load::pacedNext);
-          sent[0]++;
-        }
-        if (sent[0] >= total || load.errors >= MAX_ERRORS) {
-          vertx.cancelTimer(timer);
-          load.sending = false;
-          load.pacedNext();
-        }
-      });
-    });
+    vertx.runOnContext(
+        ignored -> {
+          load.start = System.nanoTime();
+          long[] sent = {0};
+          vertx.setPeriodic(
+              1,
+              timer -> {
+                long now = System.nanoTime();
+                long due;
+                while (sent[0] < total
+                    && (due = load.start + (long) (sent[0] * 1e9 / rate)) <= now) {
+                  load.send(due, load::pacedNext);
+                  sent[0]++;
+                }
+                if (sent[0] >= total || load.errors >= MAX_ERRORS) {
+                  vertx.cancelTimer(timer);
+                  load.sending = false;
+                  load.pacedNext();
+                }
+              });
+        });
     return load.await();
   }
 
   String basic() {
-    return "Basic " + Base64.getEncoder().encodeToString((ACCOUNT + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((ACCOUNT + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
   }
 
   // --- the database alone: pgbench, or the same transactions over JDBC ---
 
   void database(Row row) throws Exception {
     double[] before = cpu();
-    boolean viaPgbench = !pgbench.isEmpty() && !pgbench.equals("none") && Files.isExecutable(Path.of(pgbench));
+    boolean viaPgbench =
+        !pgbench.isEmpty() && !pgbench.equals("none") && Files.isExecutable(Path.of(pgbench));
     long done = viaPgbench ? pgbench(row) : jdbc(row);
     transactions += done;
     double[] after = cpu();
     // PostgreSQL, and the client: pgbench is a child of this JVM, reaped before `after` is read.
     double[] all = perThousand(before, after, done);
     row.pgCpu = new double[] {all[1], all[3]};
-    System.out.printf("  %s: %,.0f transactions/s, average %.1f ms, %d failed%n", viaPgbench ? "pgbench" : "JDBC",
-        row.pgRate, row.pgAvgMs, row.pgFailed);
+    System.out.printf(
+        "  %s: %,.0f transactions/s, average %.1f ms, %d failed%n",
+        viaPgbench ? "pgbench" : "JDBC", row.pgRate, row.pgAvgMs, row.pgFailed);
   }
 
   /** Runs pgbench -M prepared with the rendered script; answers the transactions done. */
@@ -543,16 +649,38 @@ public class CreateThroughput {
     try {
       Path file = dir.resolve("create-conversation.pgbench");
       Files.writeString(file, script);
-      URI url = URI.create(env("BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:15432/orchestrator").substring(5));
+      URI url =
+          URI.create(
+              env("BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:15432/orchestrator").substring(5));
       int c = row.concurrency;
       int threads = Math.max(1, Math.min(c, Runtime.getRuntime().availableProcessors()));
       while (c % threads != 0) {
         threads--;
       }
-      List<String> command = List.of(pgbench, "-n", "-M", "prepared", "-c", String.valueOf(c), "-j",
-          String.valueOf(threads), "-T", String.valueOf(seconds), "-f", file.toString(), "-l", "--log-prefix",
-          dir.resolve("tx").toString(), "-h", url.getHost(), "-p", String.valueOf(url.getPort()), "-U",
-          env("BENCH_DB_USER", "postgres"), url.getPath().substring(1));
+      List<String> command =
+          List.of(
+              pgbench,
+              "-n",
+              "-M",
+              "prepared",
+              "-c",
+              String.valueOf(c),
+              "-j",
+              String.valueOf(threads),
+              "-T",
+              String.valueOf(seconds),
+              "-f",
+              file.toString(),
+              "-l",
+              "--log-prefix",
+              dir.resolve("tx").toString(),
+              "-h",
+              url.getHost(),
+              "-p",
+              String.valueOf(url.getPort()),
+              "-U",
+              env("BENCH_DB_USER", "postgres"),
+              url.getPath().substring(1));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.environment().put("PGPASSWORD", env("BENCH_DB_PASSWORD", "postgres"));
       Process p = builder.start();
@@ -561,7 +689,8 @@ public class CreateThroughput {
       Matcher tps = Pattern.compile("tps = ([0-9.]+) \\(without initial").matcher(output);
       Matcher avg = Pattern.compile("latency average = ([0-9.]+) ms").matcher(output);
       Matcher failed = Pattern.compile("number of failed transactions: (\\d+)").matcher(output);
-      Matcher done = Pattern.compile("number of transactions actually processed: (\\d+)").matcher(output);
+      Matcher done =
+          Pattern.compile("number of transactions actually processed: (\\d+)").matcher(output);
       if (exit != 0 || !tps.find() || !done.find()) {
         System.out.println("pgbench failed (exit " + exit + "):\n" + output);
         return 0;
@@ -594,37 +723,43 @@ public class CreateThroughput {
 
   /** No pgbench: the rendered script's transactions over JDBC, one connection per client thread. */
   long jdbc(Row row) throws Exception {
-    System.out.println("  pgbench not found (BENCH_PGBENCH): the same transactions over JDBC instead");
+    System.out.println(
+        "  pgbench not found (BENCH_PGBENCH): the same transactions over JDBC instead");
     List<Step> steps = Step.parse(script);
     int c = row.concurrency;
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     List<CompletableFuture<Histogram>> clients = new ArrayList<>();
     AtomicLong failed = new AtomicLong();
-    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(c);
+    java.util.concurrent.ExecutorService threads =
+        java.util.concurrent.Executors.newFixedThreadPool(c);
     long start = System.nanoTime();
     for (int i = 0; i < c; i++) {
-      clients.add(CompletableFuture.supplyAsync(() -> {
-        Histogram h = new Histogram(60_000_000L, 3);
-        try (Connection conn = connect(true)) {
-          conn.setAutoCommit(false);
-          Map<Step, PreparedStatement> prepared = new HashMap<>();
-          while (System.nanoTime() < end) {
-            long t = System.nanoTime();
-            try {
-              Step.run(steps, conn, prepared);
-              h.recordValue(Math.min(Math.max(1, (System.nanoTime() - t) / 1000), 60_000_000L));
-            } catch (SQLException e) {
-              conn.rollback();
-              if (failed.incrementAndGet() == 1) {
-                System.out.println("  JDBC transaction failed: " + e.getMessage());
-              }
-            }
-          }
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
-        }
-        return h;
-      }, threads));
+      clients.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                Histogram h = new Histogram(60_000_000L, 3);
+                try (Connection conn = connect(true)) {
+                  conn.setAutoCommit(false);
+                  Map<Step, PreparedStatement> prepared = new HashMap<>();
+                  while (System.nanoTime() < end) {
+                    long t = System.nanoTime();
+                    try {
+                      Step.run(steps, conn, prepared);
+                      h.recordValue(
+                          Math.min(Math.max(1, (System.nanoTime() - t) / 1000), 60_000_000L));
+                    } catch (SQLException e) {
+                      conn.rollback();
+                      if (failed.incrementAndGet() == 1) {
+                        System.out.println("  JDBC transaction failed: " + e.getMessage());
+                      }
+                    }
+                  }
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+                return h;
+              },
+              threads));
     }
     threads.shutdown();
     row.pgLatency = new Histogram(60_000_000L, 3);
@@ -649,7 +784,14 @@ public class CreateThroughput {
       for (String line : script.split("\n")) {
         Matcher set = SET.matcher(line.trim());
         if (set.matches()) {
-          steps.add(new Step(set.group(1), Long.parseLong(set.group(2)), Long.parseLong(set.group(3)), null, null, false));
+          steps.add(
+              new Step(
+                  set.group(1),
+                  Long.parseLong(set.group(2)),
+                  Long.parseLong(set.group(3)),
+                  null,
+                  null,
+                  false));
           continue;
         }
         sql.append(line).append('\n');
@@ -674,11 +816,14 @@ public class CreateThroughput {
     }
 
     /** One transaction; BEGIN and END are the connection's own (autocommit off). */
-    static void run(List<Step> steps, Connection conn, Map<Step, PreparedStatement> prepared) throws SQLException {
+    static void run(List<Step> steps, Connection conn, Map<Step, PreparedStatement> prepared)
+        throws SQLException {
       Map<String, String> vars = new HashMap<>();
       for (Step step : steps) {
         if (step.set != null) {
-          vars.put(step.set, String.valueOf(ThreadLocalRandom.current().nextLong(step.low, step.high + 1)));
+          vars.put(
+              step.set,
+              String.valueOf(ThreadLocalRandom.current().nextLong(step.low, step.high + 1)));
         } else if (step.sql.equalsIgnoreCase("BEGIN")) {
           continue;
         } else if (step.sql.equalsIgnoreCase("END")) {
@@ -709,31 +854,62 @@ public class CreateThroughput {
 
   void report() throws Exception {
     Row at32 = rows.stream().filter(r -> r.concurrency == 32).findFirst().orElse(null);
-    String pgLabel = !pgbench.isEmpty() && !pgbench.equals("none") && Files.isExecutable(Path.of(pgbench))
-        ? "pgbench -M prepared" : "JDBC (pgbench not found)";
+    String pgLabel =
+        !pgbench.isEmpty() && !pgbench.equals("none") && Files.isExecutable(Path.of(pgbench))
+            ? "pgbench -M prepared"
+            : "JDBC (pgbench not found)";
     StringBuilder create = new StringBuilder();
-    create.append(String.format("## Create throughput: POST /v2/Conversations, 2 participants (%s)%n%n", Instant.now()));
+    create.append(
+        String.format(
+            "## Create throughput: POST /v2/Conversations, 2 participants (%s)%n%n",
+            Instant.now()));
     create.append(machine(pgLabel)).append('\n');
-    create.append("| concurrency | service: creates/s | latency p50 / p99 / max (ms) | errors | " + pgLabel
-        + ": transactions/s | its latency avg / p50 / p99 / max (ms) | service ÷ database |\n|---|---|---|---|---|---|---|\n");
+    create.append(
+        "| concurrency | service: creates/s | latency p50 / p99 / max (ms) | errors | "
+            + pgLabel
+            + ": transactions/s | its latency avg / p50 / p99 / max (ms) | service ÷ database |\n|---|---|---|---|---|---|---|\n");
     for (Row r : rows) {
-      create.append(String.format("| %d | %,.0f | %.1f / %.1f / %.1f | %d | %,.0f | %.1f / %.1f / %.1f / %.1f | %.2f |%n",
-          r.concurrency, r.rate, ms(r.latency, 50), ms(r.latency, 99), maxMs(r.latency), r.errors, r.pgRate, r.pgAvgMs,
-          ms(r.pgLatency, 50), ms(r.pgLatency, 99), maxMs(r.pgLatency), r.rate / r.pgRate));
+      create.append(
+          String.format(
+              "| %d | %,.0f | %.1f / %.1f / %.1f | %d | %,.0f | %.1f / %.1f / %.1f / %.1f | %.2f |%n",
+              r.concurrency,
+              r.rate,
+              ms(r.latency, 50),
+              ms(r.latency, 99),
+              maxMs(r.latency),
+              r.errors,
+              r.pgRate,
+              r.pgAvgMs,
+              ms(r.pgLatency, 50),
+              ms(r.pgLatency, 99),
+              maxMs(r.pgLatency),
+              r.rate / r.pgRate));
     }
-    create.append(String.format("%n| open loop | asked (requests/s) | achieved (creates/s) | latency from intended send"
-        + " p50 / p99 / max (ms) | errors |%n|---|---|---|---|---|%n| half the highest closed-loop rate | %,.0f | %,.0f |"
-        + " %.1f / %.1f / %.1f | %d |%n", paced.rate, paced.achieved, ms(paced.latency, 50), ms(paced.latency, 99),
-        maxMs(paced.latency), paced.errors));
-    create.append("\n| concurrency | CPU s per 1000 creates: service / PostgreSQL / launcher (Kafka) / harness"
-        + " | CPU s per 1000 database transactions: PostgreSQL / client | service RSS peak (MiB) |\n|---|---|---|---|\n");
+    create.append(
+        String.format(
+            "%n| open loop | asked (requests/s) | achieved (creates/s) | latency from intended send"
+                + " p50 / p99 / max (ms) | errors |%n|---|---|---|---|---|%n| half the highest closed-loop rate | %,.0f | %,.0f |"
+                + " %.1f / %.1f / %.1f | %d |%n",
+            paced.rate,
+            paced.achieved,
+            ms(paced.latency, 50),
+            ms(paced.latency, 99),
+            maxMs(paced.latency),
+            paced.errors));
+    create.append(
+        "\n| concurrency | CPU s per 1000 creates: service / PostgreSQL / launcher (Kafka) / harness"
+            + " | CPU s per 1000 database transactions: PostgreSQL / client | service RSS peak (MiB) |\n|---|---|---|---|\n");
     for (Row r : rows) {
-      create.append(String.format("| %d | %s | %s | %.0f |%n", r.concurrency, cpuText(r.cpu), cpuText(r.pgCpu), r.rssPeakMib));
+      create.append(
+          String.format(
+              "| %d | %s | %s | %.0f |%n",
+              r.concurrency, cpuText(r.cpu), cpuText(r.pgCpu), r.rssPeakMib));
     }
     create.append(String.format("| open loop | %s | | |%n", cpuText(paced.cpu)));
     for (Row r : rows) {
       if (r.firstError != null) {
-        create.append(String.format("%nFirst error at concurrency %d: %s%n", r.concurrency, r.firstError));
+        create.append(
+            String.format("%nFirst error at concurrency %d: %s%n", r.concurrency, r.firstError));
       }
     }
     if (paced.firstError != null) {
@@ -741,33 +917,50 @@ public class CreateThroughput {
     }
     double ratio = at32 == null ? Double.NaN : at32.rate / at32.pgRate;
     double p99 = ms(paced.latency, 99);
-    create.append(String.format("%nService ÷ %s at concurrency 32: **%.2f** (target ≥ 0.5: %s); at half the highest"
-        + " rate (%,.0f requests/s, open loop) p99 = **%.1f ms** (target ≤ 25 ms: %s).%n", pgLabel, ratio,
-        ratio >= 0.5 ? "met" : "not met", paced.rate, p99, p99 <= 25 ? "met" : "not met"));
+    create.append(
+        String.format(
+            "%nService ÷ %s at concurrency 32: **%.2f** (target ≥ 0.5: %s); at half the highest"
+                + " rate (%,.0f requests/s, open loop) p99 = **%.1f ms** (target ≤ 25 ms: %s).%n",
+            pgLabel,
+            ratio,
+            ratio >= 0.5 ? "met" : "not met",
+            paced.rate,
+            p99,
+            p99 <= 25 ? "met" : "not met"));
 
     StringBuilder foot = new StringBuilder();
-    foot.append(String.format("## Footprint: start-up and RSS of the service (%s)%n%n", Instant.now()));
+    foot.append(
+        String.format("## Footprint: start-up and RSS of the service (%s)%n%n", Instant.now()));
     foot.append("| figure | value |\n|---|---|\n");
     String[][] labels = {
-        {"start_seconds", "Quarkus \"started in\" (s)", "%.3f"},
-        {"ready_seconds", "JVM process start → /q/health/ready answers 200 (s)", "%.2f"},
-        {"rss_idle_mib", "RSS idle, after start-up and a settle (MiB)", "%.0f"},
-        {"heap_used_idle_mib", "heap used idle, jvm_memory_used_bytes{area=\"heap\"} (MiB)", "%.0f"},
-        {"threads_idle", "threads idle", "%.0f"},
-        {"rss_load_peak_mib", "RSS peak under the create load, sampled every 200 ms (MiB)", "%.0f"},
-        {"threads_load_peak", "threads peak under the load", "%.0f"},
-        {"rss_hwm_mib", "VmHWM at the end (MiB)", "%.0f"},
-        {"rss_after_load_mib", "RSS after the load (MiB)", "%.0f"},
-        {"heap_used_after_load_mib", "heap used after the load (MiB)", "%.0f"}};
+      {"start_seconds", "Quarkus \"started in\" (s)", "%.3f"},
+      {"ready_seconds", "JVM process start → /q/health/ready answers 200 (s)", "%.2f"},
+      {"rss_idle_mib", "RSS idle, after start-up and a settle (MiB)", "%.0f"},
+      {"heap_used_idle_mib", "heap used idle, jvm_memory_used_bytes{area=\"heap\"} (MiB)", "%.0f"},
+      {"threads_idle", "threads idle", "%.0f"},
+      {"rss_load_peak_mib", "RSS peak under the create load, sampled every 200 ms (MiB)", "%.0f"},
+      {"threads_load_peak", "threads peak under the load", "%.0f"},
+      {"rss_hwm_mib", "VmHWM at the end (MiB)", "%.0f"},
+      {"rss_after_load_mib", "RSS after the load (MiB)", "%.0f"},
+      {"heap_used_after_load_mib", "heap used after the load (MiB)", "%.0f"}
+    };
     for (String[] l : labels) {
       if (footprint.containsKey(l[0])) {
-        foot.append("| ").append(l[1]).append(" | ").append(String.format(Locale.ROOT, l[2], footprint.get(l[0]))).append(" |\n");
+        foot.append("| ")
+            .append(l[1])
+            .append(" | ")
+            .append(String.format(Locale.ROOT, l[2], footprint.get(l[0])))
+            .append(" |\n");
       }
     }
-    long memMib = Long.parseLong(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D+", "")) / 1024;
-    foot.append(String.format("%nThe issue sets no target for the footprint; the RSS peak under load is %.1f%% of the"
-        + " machine's %,d MiB (JVM defaults: java -jar quarkus-run.jar, no -Xmx).%n",
-        100 * footprint.getOrDefault("rss_load_peak_mib", 0.0) / memMib, memMib));
+    long memMib =
+        Long.parseLong(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D+", ""))
+            / 1024;
+    foot.append(
+        String.format(
+            "%nThe issue sets no target for the footprint; the RSS peak under load is %.1f%% of the"
+                + " machine's %,d MiB (JVM defaults: java -jar quarkus-run.jar, no -Xmx).%n",
+            100 * footprint.getOrDefault("rss_load_peak_mib", 0.0) / memMib, memMib));
 
     System.out.print("\n" + create + "\n" + foot);
     String out = env("BENCH_OUT", "");
@@ -776,10 +969,24 @@ public class CreateThroughput {
       Files.createDirectories(dir);
       Files.writeString(dir.resolve("create.md"), create);
       Files.writeString(dir.resolve("footprint.md"), foot);
-      csv(dir.resolve("create-concurrency.csv"), "concurrency,requests_per_s,p50_ms,p99_ms,max_ms,errors",
-          rows.stream().map(r -> fmt("%d,%.1f,%.3f,%.3f,%.3f,%d", r.concurrency, r.rate, ms(r.latency, 50),
-              ms(r.latency, 99), maxMs(r.latency), r.errors)).toList());
-      csv(dir.resolve("create-pgbench.csv"), "clients,tps,latency_avg_ms",
+      csv(
+          dir.resolve("create-concurrency.csv"),
+          "concurrency,requests_per_s,p50_ms,p99_ms,max_ms,errors",
+          rows.stream()
+              .map(
+                  r ->
+                      fmt(
+                          "%d,%.1f,%.3f,%.3f,%.3f,%d",
+                          r.concurrency,
+                          r.rate,
+                          ms(r.latency, 50),
+                          ms(r.latency, 99),
+                          maxMs(r.latency),
+                          r.errors))
+              .toList());
+      csv(
+          dir.resolve("create-pgbench.csv"),
+          "clients,tps,latency_avg_ms",
           rows.stream().map(r -> fmt("%d,%.1f,%.3f", r.concurrency, r.pgRate, r.pgAvgMs)).toList());
       List<String> buckets = new ArrayList<>();
       for (Row r : rows) {
@@ -797,9 +1004,17 @@ public class CreateThroughput {
         }
       }
       csv(dir.resolve("create-latency.csv"), "concurrency,bucket_upper_ms,count", buckets);
-      csv(dir.resolve("create-paced.csv"), "rate_per_s,achieved_per_s,p50_ms,p99_ms,max_ms",
-          List.of(fmt("%.1f,%.1f,%.3f,%.3f,%.3f", paced.rate, paced.achieved, ms(paced.latency, 50),
-              ms(paced.latency, 99), maxMs(paced.latency))));
+      csv(
+          dir.resolve("create-paced.csv"),
+          "rate_per_s,achieved_per_s,p50_ms,p99_ms,max_ms",
+          List.of(
+              fmt(
+                  "%.1f,%.1f,%.3f,%.3f,%.3f",
+                  paced.rate,
+                  paced.achieved,
+                  ms(paced.latency, 50),
+                  ms(paced.latency, 99),
+                  maxMs(paced.latency))));
       List<String> metrics = new ArrayList<>();
       footprint.forEach((k, v) -> metrics.add(fmt("%s,%.3f", k, v)));
       csv(dir.resolve("footprint.csv"), "metric,value", metrics);
@@ -807,7 +1022,8 @@ public class CreateThroughput {
     } else {
       Path file = Path.of("bench/results/create-throughput-" + LocalDate.now() + ".md");
       Files.createDirectories(file.getParent());
-      Files.writeString(file, "\n" + create + "\n" + foot, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          file, "\n" + create + "\n" + foot, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       System.out.println("\nAppended to " + file);
     }
   }
@@ -833,25 +1049,46 @@ public class CreateThroughput {
   }
 
   String machine(String pgLabel) throws IOException, SQLException {
-    String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-        .findFirst().map(l -> l.replaceFirst(".*:\\s*", "")).orElse("?");
-    long memKib = Long.parseLong(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D+", ""));
-    return String.format("Machine: %d cores (%s), %d GiB; load average (1/5/15 min) %s at the start, %s at the end"
-        + " (other work competes for the same cores); JDK %s; %s, fsync=%s, synchronous_commit=%s, shared_buffers=%s,"
-        + " max_connections=%s.%n"
-        + "Service: reactive pool max-size %s; git %s. Each concurrency: %d s warm-up, then %d s measured, closed loop"
-        + " (Vert.x HttpClient, one connection per client, one event loop in the harness); then %s with as many"
-        + " clients for %d s on the same database (bench/create-conversation.pgbench; its CONVERSATION_CREATED rows"
-        + " go to a copy of outbox_event); Idempotency-Key %s. A new customer number per request.%n",
-        Runtime.getRuntime().availableProcessors(), cpu, Math.round(memKib / 1024.0 / 1024.0), loadAverageBefore,
-        loadAverage(), System.getProperty("java.version"), string("select version()").replaceFirst(" on .*", ""),
-        string("show fsync"), string("show synchronous_commit"), string("show shared_buffers"),
-        string("show max_connections"), env("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE", "20 (default)"),
-        env("BENCH_GIT", "?"), warmSeconds, seconds, pgLabel, seconds, idempotency ? "sent (and claimed by the database run)" : "not sent");
+    String cpu =
+        Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+            .filter(l -> l.startsWith("model name"))
+            .findFirst()
+            .map(l -> l.replaceFirst(".*:\\s*", ""))
+            .orElse("?");
+    long memKib =
+        Long.parseLong(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D+", ""));
+    return String.format(
+        "Machine: %d cores (%s), %d GiB; load average (1/5/15 min) %s at the start, %s at the end"
+            + " (other work competes for the same cores); JDK %s; %s, fsync=%s, synchronous_commit=%s, shared_buffers=%s,"
+            + " max_connections=%s.%n"
+            + "Service: reactive pool max-size %s; git %s. Each concurrency: %d s warm-up, then %d s measured, closed loop"
+            + " (Vert.x HttpClient, one connection per client, one event loop in the harness); then %s with as many"
+            + " clients for %d s on the same database (bench/create-conversation.pgbench; its CONVERSATION_CREATED rows"
+            + " go to a copy of outbox_event); Idempotency-Key %s. A new customer number per request.%n",
+        Runtime.getRuntime().availableProcessors(),
+        cpu,
+        Math.round(memKib / 1024.0 / 1024.0),
+        loadAverageBefore,
+        loadAverage(),
+        System.getProperty("java.version"),
+        string("select version()").replaceFirst(" on .*", ""),
+        string("show fsync"),
+        string("show synchronous_commit"),
+        string("show shared_buffers"),
+        string("show max_connections"),
+        env("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE", "20 (default)"),
+        env("BENCH_GIT", "?"),
+        warmSeconds,
+        seconds,
+        pgLabel,
+        seconds,
+        idempotency ? "sent (and claimed by the database run)" : "not sent");
   }
 
   static double ms(Histogram h, double percentile) {
-    return h == null || h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentile) / 1000.0;
+    return h == null || h.getTotalCount() == 0
+        ? Double.NaN
+        : h.getValueAtPercentile(percentile) / 1000.0;
   }
 
   static double maxMs(Histogram h) {
@@ -886,13 +1123,24 @@ public class CreateThroughput {
     launcherPid = descendant(stack, "LocalStack");
   }
 
-  /** CPU seconds so far: service, PostgreSQL (with its ended children), launcher (Kafka), this JVM with its children. */
+  /**
+   * CPU seconds so far: service, PostgreSQL (with its ended children), launcher (Kafka), this JVM
+   * with its children.
+   */
   double[] cpu() {
     long pg = Long.parseLong(env("BENCH_PG_PID", "0"));
-    double postgres = cpuSeconds(pg, true)
-        + ProcessHandle.of(pg).stream().flatMap(ProcessHandle::children).mapToDouble(p -> cpuSeconds(p.pid(), false)).sum();
-    return new double[] {cpuSeconds(servicePid, false), postgres, cpuSeconds(launcherPid, false),
-        cpuSeconds(ProcessHandle.current().pid(), true)};
+    double postgres =
+        cpuSeconds(pg, true)
+            + ProcessHandle.of(pg).stream()
+                .flatMap(ProcessHandle::children)
+                .mapToDouble(p -> cpuSeconds(p.pid(), false))
+                .sum();
+    return new double[] {
+      cpuSeconds(servicePid, false),
+      postgres,
+      cpuSeconds(launcherPid, false),
+      cpuSeconds(ProcessHandle.current().pid(), true)
+    };
   }
 
   static double[] perThousand(double[] before, double[] after, long count) {
@@ -920,9 +1168,12 @@ public class CreateThroughput {
 
   /** From /proc: ProcessHandle.Info gives up on command lines as long as the launcher's. */
   static long descendant(long root, String commandLinePart) {
-    return ProcessHandle.of(root).stream().flatMap(ProcessHandle::descendants)
+    return ProcessHandle.of(root).stream()
+        .flatMap(ProcessHandle::descendants)
         .filter(p -> commandLine(p.pid()).contains(commandLinePart))
-        .mapToLong(ProcessHandle::pid).findFirst().orElse(0);
+        .mapToLong(ProcessHandle::pid)
+        .findFirst()
+        .orElse(0);
   }
 
   static String commandLine(long pid) {
@@ -936,8 +1187,16 @@ public class CreateThroughput {
   // --- small helpers ---
 
   String api(String method, String path, String body) throws Exception {
-    return check(send(method, path, "Basic " + Base64.getEncoder().encodeToString(
-        (ACCOUNT + ":" + TOKEN).getBytes(StandardCharsets.UTF_8)), body), method + " " + path).body();
+    return check(
+            send(
+                method,
+                path,
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString((ACCOUNT + ":" + TOKEN).getBytes(StandardCharsets.UTF_8)),
+                body),
+            method + " " + path)
+        .body();
   }
 
   String get(String path) throws IOException, InterruptedException {
@@ -946,15 +1205,23 @@ public class CreateThroughput {
 
   HttpResponse<String> send(String method, String path, String authorization, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(serviceUrl + path)).timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(serviceUrl + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
-    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .build()
         .send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -965,13 +1232,16 @@ public class CreateThroughput {
     return response;
   }
 
-  /** With {@code untyped}, parameters bound as strings reach PostgreSQL untyped, as pgbench's do. */
+  /**
+   * With {@code untyped}, parameters bound as strings reach PostgreSQL untyped, as pgbench's do.
+   */
   static Connection connect(boolean untyped) throws SQLException {
     String url = env("BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:15432/orchestrator");
     if (untyped) {
       url += (url.contains("?") ? "&" : "?") + "stringtype=unspecified";
     }
-    return DriverManager.getConnection(url, env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", "postgres"));
+    return DriverManager.getConnection(
+        url, env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", "postgres"));
   }
 
   void exec(String sql) throws SQLException {
@@ -981,7 +1251,8 @@ public class CreateThroughput {
   }
 
   String string(String sql) throws SQLException {
-    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
       return r.next() ? r.getString(1) : null;
     }
   }

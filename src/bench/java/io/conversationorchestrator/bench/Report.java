@@ -1,3 +1,5 @@
+package io.conversationorchestrator.bench;
+
 import java.awt.BasicStroke;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,9 +32,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Assembles one run of bench/run-all.sh (see bench/README.md): reads the sections (*.md) and plot
- * data (*.csv) the benchmarks wrote to a results directory bench/results/NAME/, draws the PNGs
- * into it and writes bench/results/NAME.md: the machine, a summary against the issue's targets,
- * then each section with its plots. Missing inputs become "not run" (with the end of the log when
+ * data (*.csv) the benchmarks wrote to a results directory bench/results/NAME/, draws the PNGs into
+ * it and writes bench/results/NAME.md: the machine, a summary against the issue's targets, then
+ * each section with its plots. Missing inputs become "not run" (with the end of the log when
  * run-all recorded a failure). Usage: java -Djava.awt.headless=true -cp TEST_CLASSPATH
  * bench/Report.java bench/results/NAME
  */
@@ -50,13 +52,17 @@ public class Report {
       }
     }
     if (Files.exists(dir.resolve("runs.tsv"))) {
-      Files.readAllLines(dir.resolve("runs.tsv")).stream().filter(l -> !l.isBlank())
-          .map(l -> l.split("\t", -1)).forEach(runs::add);
+      Files.readAllLines(dir.resolve("runs.tsv")).stream()
+          .filter(l -> !l.isBlank())
+          .map(l -> l.split("\t", -1))
+          .forEach(runs::add);
     }
   }
 
   public static void main(String[] args) throws Exception {
-    Path dir = Path.of(args.length > 0 ? args[0] : "bench/results/" + java.time.LocalDate.now()).normalize();
+    Path dir =
+        Path.of(args.length > 0 ? args[0] : "bench/results/" + java.time.LocalDate.now())
+            .normalize();
     Path file = dir.resolveSibling(dir.getFileName() + ".md");
     Files.writeString(file, new Report(dir).build());
     System.out.println("Wrote " + file);
@@ -65,8 +71,13 @@ public class Report {
   String build() throws IOException {
     String name = dir.getFileName().toString();
     md.append("# Benchmarks, ").append(name).append("\n\n");
-    md.append("Written by `bench/run-all.sh").append(run.getProperty("quick", "").isEmpty() ? "" : " --quick")
-        .append("` (bench/README.md). Files: [").append(name).append("/](").append(name).append("/).\n\n");
+    md.append("Written by `bench/run-all.sh")
+        .append(run.getProperty("quick", "").isEmpty() ? "" : " --quick")
+        .append("` (bench/README.md). Files: [")
+        .append(name)
+        .append("/](")
+        .append(name)
+        .append("/).\n\n");
     header();
     summary();
     sections();
@@ -76,31 +87,67 @@ public class Report {
   // --- the machine and the run ---
 
   void header() throws IOException {
-    String cpu = lines("/proc/cpuinfo").stream().filter(l -> l.startsWith("model name")).findFirst()
-        .map(l -> l.replaceFirst(".*:\\s*", "")).orElse("?");
-    long memKib = lines("/proc/meminfo").stream().filter(l -> l.startsWith("MemTotal")).findFirst()
-        .map(l -> Long.parseLong(l.replaceAll("\\D+", ""))).orElse(0L);
-    String os = lines("/etc/os-release").stream().filter(l -> l.startsWith("PRETTY_NAME=")).findFirst()
-        .map(l -> l.substring(12).replace("\"", "")).orElse(System.getProperty("os.name"));
+    String cpu =
+        lines("/proc/cpuinfo").stream()
+            .filter(l -> l.startsWith("model name"))
+            .findFirst()
+            .map(l -> l.replaceFirst(".*:\\s*", ""))
+            .orElse("?");
+    long memKib =
+        lines("/proc/meminfo").stream()
+            .filter(l -> l.startsWith("MemTotal"))
+            .findFirst()
+            .map(l -> Long.parseLong(l.replaceAll("\\D+", "")))
+            .orElse(0L);
+    String os =
+        lines("/etc/os-release").stream()
+            .filter(l -> l.startsWith("PRETTY_NAME="))
+            .findFirst()
+            .map(l -> l.substring(12).replace("\"", ""))
+            .orElse(System.getProperty("os.name"));
     long started = Long.parseLong(run.getProperty("started", "0"));
     long finished = Long.parseLong(run.getProperty("finished", "0"));
     md.append("| | |\n|---|---|\n");
-    row("machine", String.format("%s, %d cores, %.1f GiB RAM", cpu, Runtime.getRuntime().availableProcessors(),
-        memKib / 1024.0 / 1024));
-    row("OS", String.format("%s, %s %s (%s)", os, System.getProperty("os.name"), System.getProperty("os.version"),
-        System.getProperty("os.arch")));
-    row("JDK", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
-        + System.getProperty("java.vendor") + ")");
+    row(
+        "machine",
+        String.format(
+            "%s, %d cores, %.1f GiB RAM",
+            cpu, Runtime.getRuntime().availableProcessors(), memKib / 1024.0 / 1024));
+    row(
+        "OS",
+        String.format(
+            "%s, %s %s (%s)",
+            os,
+            System.getProperty("os.name"),
+            System.getProperty("os.version"),
+            System.getProperty("os.arch")));
+    row(
+        "JDK",
+        System.getProperty("java.version")
+            + " ("
+            + System.getProperty("java.vm.name")
+            + ", "
+            + System.getProperty("java.vendor")
+            + ")");
     row("git commit", run.getProperty("git", "?"));
-    row("load average (1 / 5 / 15 min)", run.getProperty("load_before", "?") + " before, "
-        + run.getProperty("load_after", "?") + " after (other work on the machine competes for the same cores)");
+    row(
+        "load average (1 / 5 / 15 min)",
+        run.getProperty("load_before", "?")
+            + " before, "
+            + run.getProperty("load_after", "?")
+            + " after (other work on the machine competes for the same cores)");
     row("total wall time", started > 0 && finished > 0 ? duration(finished - started) : "?");
     md.append('\n');
     if (!runs.isEmpty()) {
       md.append("| benchmark | command | result | time |\n|---|---|---|---|\n");
       for (String[] r : runs) {
-        md.append(String.format("| %s | `%s` | %s | %s |%n", r[0], r[1], r[2].equals("ok") ? "ok" : "**" + r[2] + "**",
-            r[2].equals("not present") ? "—" : duration(Long.parseLong(r[3]))));
+        md.append(
+            String.format(
+                "| %s | `%s` | %s | %s |%n",
+                r[0],
+                r[1],
+                r[2].equals("ok") ? "ok" : "**" + r[2] + "**",
+                r[2].equals("not present") ? "—" : duration(Long.parseLong(r[3]))));
       }
       md.append('\n');
     }
@@ -109,25 +156,35 @@ public class Report {
   // --- the headline figures against the issue's targets ---
 
   void summary() throws IOException {
-    md.append("## Summary against the targets\n\n| figure | measured | target | met |\n|---|---|---|---|\n");
+    md.append(
+        "## Summary against the targets\n\n| figure | measured | target | met |\n|---|---|---|---|\n");
     List<Map<String, String>> create = csv("create-concurrency.csv");
     List<Map<String, String>> pgbench = csv("create-pgbench.csv");
     Map<String, String> c32 = nearest(create, "concurrency", 32);
     Map<String, String> p32 = nearest(pgbench, "clients", 32);
     if (c32 != null && p32 != null) {
       double ratio = num(c32, "requests_per_s") / num(p32, "tps");
-      target("create: service req/s ÷ pgbench tps at c=" + fmt(num(c32, "concurrency")),
-          String.format("%.2f (%,.0f vs %,.0f)", ratio, num(c32, "requests_per_s"), num(p32, "tps")), "≥ 0.50",
+      target(
+          "create: service req/s ÷ pgbench tps at c=" + fmt(num(c32, "concurrency")),
+          String.format(
+              "%.2f (%,.0f vs %,.0f)", ratio, num(c32, "requests_per_s"), num(p32, "tps")),
+          "≥ 0.50",
           ratio >= 0.5);
     } else {
       missing("create: service req/s ÷ pgbench tps at c=32", "≥ 0.50");
     }
     List<Map<String, String>> paced = csv("create-paced.csv");
-    double max = create.stream().mapToDouble(r -> num(r, "requests_per_s")).max().orElse(Double.NaN);
+    double max =
+        create.stream().mapToDouble(r -> num(r, "requests_per_s")).max().orElse(Double.NaN);
     Map<String, String> half = Double.isNaN(max) ? null : nearest(paced, "rate_per_s", max / 2);
     if (half != null) {
-      target("create: p99 at half of max load", String.format("%.1f ms at %,.0f/s (max %,.0f/s)", num(half, "p99_ms"),
-          num(half, "achieved_per_s"), max), "≤ 25 ms", num(half, "p99_ms") <= 25);
+      target(
+          "create: p99 at half of max load",
+          String.format(
+              "%.1f ms at %,.0f/s (max %,.0f/s)",
+              num(half, "p99_ms"), num(half, "achieved_per_s"), max),
+          "≤ 25 ms",
+          num(half, "p99_ms") <= 25);
     } else {
       missing("create: p99 at half of max load", "≤ 25 ms");
     }
@@ -136,14 +193,20 @@ public class Report {
     if (footprint.isEmpty()) {
       missing("footprint: start-up, RSS idle and under load", "—");
     }
-    footprint.forEach((metric, value) -> target("footprint: `" + metric + "`", fmt(value), "—", null));
+    footprint.forEach(
+        (metric, value) -> target("footprint: `" + metric + "`", fmt(value), "—", null));
 
     Map<String, String> relay = find(csv("outbox-kafka.csv"), "what", "relay");
     Map<String, String> perf = find(csv("outbox-kafka.csv"), "what", "ProducerPerformance");
     if (relay != null && perf != null) {
       double ratio = num(relay, "records_per_s") / num(perf, "records_per_s");
-      target("outbox → Kafka: relay ÷ ProducerPerformance records/s", String.format("%.2f (%,.0f vs %,.0f)", ratio,
-          num(relay, "records_per_s"), num(perf, "records_per_s")), "ratio reported", null);
+      target(
+          "outbox → Kafka: relay ÷ ProducerPerformance records/s",
+          String.format(
+              "%.2f (%,.0f vs %,.0f)",
+              ratio, num(relay, "records_per_s"), num(perf, "records_per_s")),
+          "ratio reported",
+          null);
     } else {
       missing("outbox → Kafka: relay ÷ ProducerPerformance records/s", "ratio reported");
     }
@@ -155,42 +218,77 @@ public class Report {
     for (Map<String, String> r : lifecycle) {
       double n = num(r, "n");
       boolean headline = n == 100_000;
-      target(String.format("lifecycle N = %,.0f: transitions/s (service ÷ raw)", n), String.format("%,.0f (%.2f)",
-          num(r, "transitions_per_s"), num(r, "transitions_per_s") / num(r, "raw_per_s")), "≥ 10,000",
+      target(
+          String.format("lifecycle N = %,.0f: transitions/s (service ÷ raw)", n),
+          String.format(
+              "%,.0f (%.2f)",
+              num(r, "transitions_per_s"), num(r, "transitions_per_s") / num(r, "raw_per_s")),
+          "≥ 10,000",
           num(r, "transitions_per_s") >= 10_000);
-      target(String.format("lifecycle N = %,.0f: lateness p50 / p99 / max", n), String.format("%.2f / %.2f / %.2f s",
-          num(r, "lateness_p50_s"), num(r, "lateness_p99_s"), num(r, "lateness_max_s")),
-          headline ? "p99 ≤ 1 s" : "— (set for 100,000)", headline ? num(r, "lateness_p99_s") <= 1 : null);
+      target(
+          String.format("lifecycle N = %,.0f: lateness p50 / p99 / max", n),
+          String.format(
+              "%.2f / %.2f / %.2f s",
+              num(r, "lateness_p50_s"), num(r, "lateness_p99_s"), num(r, "lateness_max_s")),
+          headline ? "p99 ≤ 1 s" : "— (set for 100,000)",
+          headline ? num(r, "lateness_p99_s") <= 1 : null);
     }
     if (lifecycle.size() >= 2) {
       Map<String, String> small = lifecycle.get(0);
       Map<String, String> large = lifecycle.get(lifecycle.size() - 1);
       double growth = num(large, "n") / num(small, "n");
       // t ∝ N^k: k = 1 is linear; up to 1.1 is allowed for noise between two runs.
-      double k = Math.log(num(large, "sweep_seconds") / num(small, "sweep_seconds")) / Math.log(growth);
-      target(String.format("lifecycle: sweep time grows as N^k, N %,.0f → %,.0f", num(small, "n"), num(large, "n")),
-          String.format("k = %.2f (%.1f s → %.1f s)", k, num(small, "sweep_seconds"), num(large, "sweep_seconds")),
-          "k ≤ 1 (linear or better; 1.10 allowed for noise)", k <= 1.10);
+      double k =
+          Math.log(num(large, "sweep_seconds") / num(small, "sweep_seconds")) / Math.log(growth);
+      target(
+          String.format(
+              "lifecycle: sweep time grows as N^k, N %,.0f → %,.0f",
+              num(small, "n"), num(large, "n")),
+          String.format(
+              "k = %.2f (%.1f s → %.1f s)",
+              k, num(small, "sweep_seconds"), num(large, "sweep_seconds")),
+          "k ≤ 1 (linear or better; 1.10 allowed for noise)",
+          k <= 1.10);
       // Flat memory is judged on the old generation (what survives collections) where measured: RSS
       // also grows with the young generation the JVM sizes to the allocation rate. Holding the due
       // rows would add about a KiB or more per row: hundreds of MiB at 1M.
-      boolean oldGen = !Double.isNaN(num(small, "old_gen_peak_mib")) && !Double.isNaN(num(large, "old_gen_peak_mib"));
+      boolean oldGen =
+          !Double.isNaN(num(small, "old_gen_peak_mib"))
+              && !Double.isNaN(num(large, "old_gen_peak_mib"));
       String key = oldGen ? "old_gen_peak_mib" : "rss_peak_mib";
       boolean flat = num(large, key) <= 1.25 * num(small, key) + 64;
-      target(String.format("lifecycle: service memory peak, N %,.0f → %,.0f", num(small, "n"), num(large, "n")),
-          String.format("%s %,.0f → %,.0f MiB; RSS %,.0f → %,.0f MiB", oldGen ? "old generation" : "RSS",
-              num(small, key), num(large, key), num(small, "rss_peak_mib"), num(large, "rss_peak_mib")),
-          "flat: " + (oldGen ? "old generation" : "RSS") + " ≤ ×1.25 + 64 MiB for ×" + fmt(growth) + " rows", flat);
+      target(
+          String.format(
+              "lifecycle: service memory peak, N %,.0f → %,.0f", num(small, "n"), num(large, "n")),
+          String.format(
+              "%s %,.0f → %,.0f MiB; RSS %,.0f → %,.0f MiB",
+              oldGen ? "old generation" : "RSS",
+              num(small, key),
+              num(large, key),
+              num(small, "rss_peak_mib"),
+              num(large, "rss_peak_mib")),
+          "flat: "
+              + (oldGen ? "old generation" : "RSS")
+              + " ≤ ×1.25 + 64 MiB for ×"
+              + fmt(growth)
+              + " rows",
+          flat);
     }
 
     List<Map<String, String>> callbacks = csv("callbacks.csv");
     Map<String, String> alone = find(callbacks, "phase", "service alone");
     Map<String, String> beside = find(callbacks, "phase", "service beside hanging host");
     if (alone != null && beside != null) {
-      target("callbacks: deliveries/s", String.format("%,.0f", num(alone, "deliveries_per_s")), "≥ 5,000",
+      target(
+          "callbacks: deliveries/s",
+          String.format("%,.0f", num(alone, "deliveries_per_s")),
+          "≥ 5,000",
           num(alone, "deliveries_per_s") >= 5_000);
       double slowdown = num(alone, "deliveries_per_s") / num(beside, "deliveries_per_s");
-      target("callbacks: slowdown beside a hanging host", String.format("%.2f", slowdown), "≤ 1.10",
+      target(
+          "callbacks: slowdown beside a hanging host",
+          String.format("%.2f", slowdown),
+          "≤ 1.10",
           slowdown <= 1.10);
     } else {
       missing("callbacks: deliveries/s; slowdown beside a hanging host", "≥ 5,000; ≤ 1.10");
@@ -199,8 +297,10 @@ public class Report {
   }
 
   void target(String figure, String measured, String target, Boolean met) {
-    md.append(String.format("| %s | %s | %s | %s |%n", figure, measured, target,
-        met == null ? "—" : met ? "yes" : "**no**"));
+    md.append(
+        String.format(
+            "| %s | %s | %s | %s |%n",
+            figure, measured, target, met == null ? "—" : met ? "yes" : "**no**"));
   }
 
   void missing(String figure, String target) {
@@ -209,26 +309,41 @@ public class Report {
 
   // --- the sections, each followed by its plots ---
 
-  static final List<String> ORDER = List.of("create", "footprint", "outbox-kafka", "lifecycle", "callbacks");
+  static final List<String> ORDER =
+      List.of("create", "footprint", "outbox-kafka", "lifecycle", "callbacks");
 
   void sections() throws IOException {
     Set<String> names = new HashSet<>();
     try (Stream<Path> files = Files.list(dir)) {
-      files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".md"))
+      files
+          .map(p -> p.getFileName().toString())
+          .filter(f -> f.endsWith(".md"))
           .forEach(f -> names.add(f.substring(0, f.length() - 3)));
     }
     names.addAll(List.of("create", "footprint", "outbox-kafka", "callbacks"));
     runs.forEach(r -> names.addAll(sectionsOf(r[0])));
-    List<String> ordered = names.stream().sorted(Comparator.comparingInt(Report::rank)
-        .thenComparingLong(s -> s.startsWith("lifecycle-") ? Long.parseLong(s.substring(10).replaceAll("\\D", "0")) : 0)
-        .thenComparing(Function.identity())).collect(Collectors.toList());
+    List<String> ordered =
+        names.stream()
+            .sorted(
+                Comparator.comparingInt(Report::rank)
+                    .thenComparingLong(
+                        s ->
+                            s.startsWith("lifecycle-")
+                                ? Long.parseLong(s.substring(10).replaceAll("\\D", "0"))
+                                : 0)
+                    .thenComparing(Function.identity()))
+            .collect(Collectors.toList());
     Set<String> logsShown = new HashSet<>();
     for (String section : ordered) {
       Path file = dir.resolve(section + ".md");
       if (Files.exists(file)) {
         md.append(Files.readString(file).strip()).append("\n\n");
       } else {
-        md.append("## ").append(title(section)).append("\n\n").append(notRun(section, logsShown)).append("\n\n");
+        md.append("## ")
+            .append(title(section))
+            .append("\n\n")
+            .append(notRun(section, logsShown))
+            .append("\n\n");
       }
       if (section.equals("create")) {
         plot("latency-histogram.png", "Create latency histogram", this::latencyHistogram);
@@ -239,8 +354,12 @@ public class Report {
         plot("callbacks.png", "Callback deliveries/s", this::callbacks);
       }
       int next = ordered.indexOf(section) + 1;
-      if (section.startsWith("lifecycle") && (next == ordered.size() || !ordered.get(next).startsWith("lifecycle"))) {
-        plot("lateness-vs-n.png", "Lifecycle lateness, sweep time, rate and memory vs N", this::lateness);
+      if (section.startsWith("lifecycle")
+          && (next == ordered.size() || !ordered.get(next).startsWith("lifecycle"))) {
+        plot(
+            "lateness-vs-n.png",
+            "Lifecycle lateness, sweep time, rate and memory vs N",
+            this::lateness);
       }
     }
   }
@@ -261,14 +380,19 @@ public class Report {
       case "footprint" -> "Footprint";
       case "outbox-kafka" -> "Outbox → Kafka";
       case "callbacks" -> "Status callbacks";
-      default -> section.startsWith("lifecycle-") ? String.format("Lifecycle sweep, N = %,d",
-          Long.parseLong(section.substring(10).replaceAll("\\D", "0"))) : section;
+      default ->
+          section.startsWith("lifecycle-")
+              ? String.format(
+                  "Lifecycle sweep, N = %,d",
+                  Long.parseLong(section.substring(10).replaceAll("\\D", "0")))
+              : section;
     };
   }
 
   /** Why a section is missing: not run, the script not present, or failed with its log's end. */
   String notRun(String section, Set<String> logsShown) throws IOException {
-    String[] r = runs.stream().filter(x -> sectionsOf(x[0]).contains(section)).findFirst().orElse(null);
+    String[] r =
+        runs.stream().filter(x -> sectionsOf(x[0]).contains(section)).findFirst().orElse(null);
     if (r == null) {
       return "Not run.";
     }
@@ -276,14 +400,25 @@ public class Report {
       return "Not written: `" + r[1] + "` ended well but wrote no `" + section + ".md`.";
     }
     String script = r[1].replaceFirst("^bash (\\S+).*", "$1");
-    String text = r[2].equals("not present") ? "Not run: `" + script + "` is not present."
-        : "Not run: `" + r[1] + "` " + r[2] + ".";
+    String text =
+        r[2].equals("not present")
+            ? "Not run: `" + script + "` is not present."
+            : "Not run: `" + r[1] + "` " + r[2] + ".";
     Path log = dir.resolve("logs/" + r[0] + ".log");
     if (r[2].startsWith("failed") && Files.exists(log) && logsShown.add(r[0])) {
       List<String> lines = Files.readAllLines(log);
-      String tail = lines.subList(Math.max(0, lines.size() - 25), lines.size()).stream()
-          .map(l -> l.replaceAll("\u001B\\[[;\\d]*m", "")).collect(Collectors.joining("\n"));
-      text += " The end of its log (`" + dir.getFileName() + "/logs/" + r[0] + ".log`):\n\n```\n" + tail + "\n```";
+      String tail =
+          lines.subList(Math.max(0, lines.size() - 25), lines.size()).stream()
+              .map(l -> l.replaceAll("\u001B\\[[;\\d]*m", ""))
+              .collect(Collectors.joining("\n"));
+      text +=
+          " The end of its log (`"
+              + dir.getFileName()
+              + "/logs/"
+              + r[0]
+              + ".log`):\n\n```\n"
+              + tail
+              + "\n```";
     }
     return text;
   }
@@ -296,8 +431,15 @@ public class Report {
     try {
       List<Chart<?, ?>> charts = plot.draw();
       if (!charts.isEmpty()) { // several: one above the other
-        BitmapEncoder.saveBitmap(charts, charts.size(), 1, dir.resolve(file).toString(), BitmapFormat.PNG);
-        md.append("![").append(alt).append("](").append(dir.getFileName()).append('/').append(file).append(")\n\n");
+        BitmapEncoder.saveBitmap(
+            charts, charts.size(), 1, dir.resolve(file).toString(), BitmapFormat.PNG);
+        md.append("![")
+            .append(alt)
+            .append("](")
+            .append(dir.getFileName())
+            .append('/')
+            .append(file)
+            .append(")\n\n");
       }
     } catch (Exception | Error e) { // a machine without fonts, say: the tables still stand
       md.append("(Plot ").append(file).append(" failed: ").append(e).append(")\n\n");
@@ -312,21 +454,29 @@ public class Report {
     if (rows.isEmpty()) {
       return List.of();
     }
-    XYChart chart = xy("Create latency histogram", "latency (ms, bucket upper bound)", "share of requests (%)");
+    XYChart chart =
+        xy("Create latency histogram", "latency (ms, bucket upper bound)", "share of requests (%)");
     chart.getStyler().setXAxisLogarithmic(true);
-    Map<Double, List<Map<String, String>>> byConcurrency = new TreeMap<>(rows.stream()
-        .collect(Collectors.groupingBy(r -> num(r, "concurrency"))));
-    byConcurrency.forEach((c, bucket) -> {
-      double total = bucket.stream().mapToDouble(r -> num(r, "count")).sum();
-      List<Map<String, String>> sorted = bucket.stream()
-          .sorted(Comparator.comparingDouble(r -> num(r, "bucket_upper_ms"))).collect(Collectors.toList());
-      chart.addSeries("c = " + fmt(c), sorted.stream().map(r -> num(r, "bucket_upper_ms")).toList(),
-          sorted.stream().map(r -> 100 * num(r, "count") / total).toList());
-    });
+    Map<Double, List<Map<String, String>>> byConcurrency =
+        new TreeMap<>(rows.stream().collect(Collectors.groupingBy(r -> num(r, "concurrency"))));
+    byConcurrency.forEach(
+        (c, bucket) -> {
+          double total = bucket.stream().mapToDouble(r -> num(r, "count")).sum();
+          List<Map<String, String>> sorted =
+              bucket.stream()
+                  .sorted(Comparator.comparingDouble(r -> num(r, "bucket_upper_ms")))
+                  .collect(Collectors.toList());
+          chart.addSeries(
+              "c = " + fmt(c),
+              sorted.stream().map(r -> num(r, "bucket_upper_ms")).toList(),
+              sorted.stream().map(r -> 100 * num(r, "count") / total).toList());
+        });
     return List.of(chart);
   }
 
-  /** Service req/s vs concurrency next to pgbench tps at the same client counts; p99 on the right. */
+  /**
+   * Service req/s vs concurrency next to pgbench tps at the same client counts; p99 on the right.
+   */
   List<Chart<?, ?>> throughput() throws IOException {
     List<Map<String, String>> service = sorted(csv("create-concurrency.csv"), "concurrency");
     List<Map<String, String>> pgbench = sorted(csv("create-pgbench.csv"), "clients");
@@ -339,19 +489,26 @@ public class Report {
     chart.getStyler().setYAxisMin(0, 0.0);
     chart.getStyler().setYAxisMin(1, 0.0);
     if (!service.isEmpty()) {
-      chart.addSeries("service req/s", log2(column(service, "concurrency")), column(service, "requests_per_s"));
-      right(chart.addSeries("service p99 (ms, right)", log2(column(service, "concurrency")),
-          column(service, "p99_ms")));
+      chart.addSeries(
+          "service req/s", log2(column(service, "concurrency")), column(service, "requests_per_s"));
+      right(
+          chart.addSeries(
+              "service p99 (ms, right)",
+              log2(column(service, "concurrency")),
+              column(service, "p99_ms")));
       chart.setYAxisGroupTitle(1, "p99 latency (ms)");
       chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
     }
     if (!pgbench.isEmpty()) {
-      chart.addSeries("pgbench tps (same INSERTs)", log2(column(pgbench, "clients")), column(pgbench, "tps"));
+      chart.addSeries(
+          "pgbench tps (same INSERTs)", log2(column(pgbench, "clients")), column(pgbench, "tps"));
     }
     return List.of(chart);
   }
 
-  /** Two panels: lateness and sweep time vs N (log-log, with a linear reference); rate and memory. */
+  /**
+   * Two panels: lateness and sweep time vs N (log-log, with a linear reference); rate and memory.
+   */
   List<Chart<?, ?>> lateness() throws IOException {
     List<Map<String, String>> rows = lifecycle();
     if (rows.isEmpty()) {
@@ -359,7 +516,11 @@ public class Report {
     }
     List<Double> n = column(rows, "n");
     List<Double> x = n.stream().map(Math::log10).toList(); // plotted at log10(N), labelled N
-    XYChart time = xy("Lateness and sweep time vs N (all due at one instant)", "N (due conversations)", "seconds");
+    XYChart time =
+        xy(
+            "Lateness and sweep time vs N (all due at one instant)",
+            "N (due conversations)",
+            "seconds");
     time.setCustomXAxisTickLabelsFormatter(Report::roundN);
     time.getStyler().setYAxisLogarithmic(true);
     time.addSeries("lateness p50", x, column(rows, "lateness_p50_s"));
@@ -367,14 +528,19 @@ public class Report {
     time.addSeries("lateness max", x, column(rows, "lateness_max_s"));
     time.addSeries("sweep time (last transition − T)", x, column(rows, "sweep_seconds"));
     double t0 = num(rows.get(0), "sweep_seconds") / num(rows.get(0), "n");
-    XYSeries linear = time.addSeries("linear from the smallest N", x, n.stream().map(v -> v * t0).toList());
+    XYSeries linear =
+        time.addSeries("linear from the smallest N", x, n.stream().map(v -> v * t0).toList());
     linear.setLineStyle(dashed());
     linear.setMarker(SeriesMarkers.NONE);
-    var y = time.getSeriesMap().values().stream().flatMapToDouble(series -> Arrays.stream(series.getYData()))
-        .filter(v -> v > 0).summaryStatistics();
+    var y =
+        time.getSeriesMap().values().stream()
+            .flatMapToDouble(series -> Arrays.stream(series.getYData()))
+            .filter(v -> v > 0)
+            .summaryStatistics();
     // Labels at 1-9 times each power of ten crowd when more than two decades are spanned.
     time.getStyler().setYAxisLogarithmicDecadeOnly(y.getMax() / y.getMin() > 100);
-    XYChart rate = xy("Transitions/s and service memory vs N", "N (due conversations)", "transitions/s");
+    XYChart rate =
+        xy("Transitions/s and service memory vs N", "N (due conversations)", "transitions/s");
     rate.setCustomXAxisTickLabelsFormatter(Report::roundN);
     rate.getStyler().setYAxisMin(0, 0.0).setYAxisMin(1, 0.0);
     rate.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
@@ -392,19 +558,26 @@ public class Report {
   }
 
   List<Chart<?, ?>> callbacks() throws IOException {
-    return bars(csv("callbacks.csv"), "phase", "deliveries_per_s", "Status callbacks: sink ceiling and service",
+    return bars(
+        csv("callbacks.csv"),
+        "phase",
+        "deliveries_per_s",
+        "Status callbacks: sink ceiling and service",
         "requests or deliveries/s");
   }
 
   List<Chart<?, ?>> outbox() throws IOException {
-    return bars(csv("outbox-kafka.csv"), "what", "records_per_s", "Outbox → Kafka (acks=all)", "records/s");
+    return bars(
+        csv("outbox-kafka.csv"), "what", "records_per_s", "Outbox → Kafka (acks=all)", "records/s");
   }
 
-  List<Chart<?, ?>> bars(List<Map<String, String>> rows, String label, String value, String title, String yTitle) {
+  List<Chart<?, ?>> bars(
+      List<Map<String, String>> rows, String label, String value, String title, String yTitle) {
     if (rows.isEmpty()) {
       return List.of();
     }
-    CategoryChart chart = new CategoryChartBuilder().width(900).height(450).title(title).yAxisTitle(yTitle).build();
+    CategoryChart chart =
+        new CategoryChartBuilder().width(900).height(450).title(title).yAxisTitle(yTitle).build();
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setYAxisDecimalPattern("#,###");
     chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
@@ -413,8 +586,14 @@ public class Report {
   }
 
   XYChart xy(String title, String xTitle, String yTitle) {
-    XYChart chart = new XYChartBuilder().width(900).height(500).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
-        .build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(900)
+            .height(500)
+            .title(title)
+            .xAxisTitle(xTitle)
+            .yAxisTitle(yTitle)
+            .build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
     chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
     chart.getStyler().setYAxisDecimalPattern("#,##0.##");
@@ -429,7 +608,8 @@ public class Report {
   }
 
   static BasicStroke dashed() {
-    return new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+    return new BasicStroke(
+        2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
   }
 
   // --- CSV ---
@@ -461,7 +641,8 @@ public class Report {
   List<Map<String, String>> lifecycle() throws IOException {
     List<Map<String, String>> rows = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(p -> p.getFileName().toString().matches("lifecycle-\\d+\\.csv")).toList()) {
+      for (Path f :
+          files.filter(p -> p.getFileName().toString().matches("lifecycle-\\d+\\.csv")).toList()) {
         rows.addAll(csv(f.getFileName().toString()));
       }
     }
@@ -469,7 +650,9 @@ public class Report {
   }
 
   static List<Map<String, String>> sorted(List<Map<String, String>> rows, String key) {
-    return rows.stream().sorted(Comparator.comparingDouble(r -> num(r, key))).collect(Collectors.toList());
+    return rows.stream()
+        .sorted(Comparator.comparingDouble(r -> num(r, key)))
+        .collect(Collectors.toList());
   }
 
   /** A label for a tick at log10(N) when N is 1, 2 or 5 times a power of ten: 10k, 200k, 1M. */
@@ -494,13 +677,21 @@ public class Report {
   }
 
   static Map<String, String> nearest(List<Map<String, String>> rows, String key, double value) {
-    return rows.stream().filter(r -> !Double.isNaN(num(r, key)))
-        .min(Comparator.comparingDouble(r -> Math.abs(num(r, key) - value))).orElse(null);
+    return rows.stream()
+        .filter(r -> !Double.isNaN(num(r, key)))
+        .min(Comparator.comparingDouble(r -> Math.abs(num(r, key) - value)))
+        .orElse(null);
   }
 
   static Map<String, String> find(List<Map<String, String>> rows, String key, String part) {
-    return rows.stream().filter(r -> r.getOrDefault(key, "").toLowerCase(Locale.ROOT)
-        .contains(part.toLowerCase(Locale.ROOT))).findFirst().orElse(null);
+    return rows.stream()
+        .filter(
+            r ->
+                r.getOrDefault(key, "")
+                    .toLowerCase(Locale.ROOT)
+                    .contains(part.toLowerCase(Locale.ROOT)))
+        .findFirst()
+        .orElse(null);
   }
 
   static double num(Map<String, String> row, String key) {
@@ -523,7 +714,8 @@ public class Report {
 
   static String duration(long seconds) {
     Duration d = Duration.ofSeconds(seconds);
-    return d.toHours() > 0 ? String.format("%d h %02d min", d.toHours(), d.toMinutesPart())
+    return d.toHours() > 0
+        ? String.format("%d h %02d min", d.toHours(), d.toMinutesPart())
         : String.format("%d min %02d s", d.toMinutes(), d.toSecondsPart());
   }
 

@@ -17,6 +17,7 @@ fi
 n=${1:-$([[ -n $BENCH_QUICK ]] && echo 5000 || echo 20000)}
 
 source bench/stack.sh
+build_bench
 
 if [[ -z ${BENCH_SERVICE_URL:-} ]]; then
   # Loopback targets are refused unless allowed: the sink runs on this machine. Port: not 8080 (a
@@ -26,4 +27,4 @@ if [[ -z ${BENCH_SERVICE_URL:-} ]]; then
 else
   use_running_service
 fi
-run_harness bench/CallbackDelivery.java "$n"
+run_harness CallbackDelivery "$n"

@@ -17,6 +17,7 @@ fi
 n=${1:-$([[ -n $BENCH_QUICK ]] && echo 10000 || echo 100000)}
 
 source bench/stack.sh
+build_bench
 
 if [[ -z ${BENCH_SERVICE_URL:-} ]]; then
   start_stack bench/.stack "${BENCH_HTTP_PORT:-18080}" # not 8080: a developer's run-local.sh can keep running
@@ -25,4 +26,4 @@ else
   use_running_service
 fi
 export BENCH_TIMEOUT_UNIT=${ORCHESTRATOR_LIFECYCLE_TIMEOUT_UNIT:-MINUTES}
-run_harness bench/LifecycleSweep.java "$n"
+run_harness LifecycleSweep "$n"

@@ -16,6 +16,7 @@ else
 fi
 
 source bench/stack.sh
+build_bench
 
 if [[ -z ${BENCH_SERVICE_URL:-} ]]; then
   start_stack target/bench-outbox "${BENCH_HTTP_PORT:-18110}" # not 8080 nor the other benchmarks' ports
@@ -23,4 +24,4 @@ else
   use_running_service
   export BENCH_KAFKA=${BENCH_KAFKA:-${KAFKA_BOOTSTRAP_SERVERS:?set BENCH_KAFKA}}
 fi
-run_harness bench/OutboxKafka.java "$n"
+run_harness OutboxKafka "$n"

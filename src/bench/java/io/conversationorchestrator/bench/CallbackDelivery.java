@@ -1,5 +1,13 @@
 package io.conversationorchestrator.bench;
 
+import static io.conversationorchestrator.bench.Bench.delta;
+import static io.conversationorchestrator.bench.Bench.env;
+import static io.conversationorchestrator.bench.Bench.loadAverage;
+import static io.conversationorchestrator.bench.Bench.pct;
+import static io.conversationorchestrator.bench.Bench.perThousand;
+import static io.conversationorchestrator.bench.Bench.secs;
+import static io.conversationorchestrator.bench.Procs.cpuSeconds;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
@@ -12,27 +20,20 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -88,7 +88,7 @@ public class CallbackDelivery {
     this.n = n;
     this.warmup =
         Integer.parseInt(env("BENCH_WARMUP", String.valueOf(Math.min(n, quick ? 2_000 : 10_000))));
-    this.db = connect();
+    this.db = Sql.connect();
     this.sink = new Sink();
     this.loadAverageBefore = loadAverage();
   }
@@ -308,25 +308,7 @@ public class CallbackDelivery {
   }
 
   JsonNode api(String method, String path, String body) throws Exception {
-    String basic =
-        Base64.getEncoder()
-            .encodeToString((account + ":" + token).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> response =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .build()
-            .send(
-                HttpRequest.newBuilder(URI.create(serviceUrl + path))
-                    .header("Authorization", "Basic " + basic)
-                    .header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException(
-          method + " " + path + ": " + response.statusCode() + " " + response.body());
-    }
-    return JSON.readTree(response.body());
+    return JSON.readTree(Bench.api(serviceUrl, account, token, method, path, body));
   }
 
   // --- a measured phase ---
@@ -430,9 +412,9 @@ public class CallbackDelivery {
           "hanging host: requests received (held open)",
           String.format("%,d", sink.count("/hang/" + name)));
     }
-    exec("delete from callback_delivery where url in ('" + okUrl + "', '" + hangUrl + "')");
+    Sql.exec(db, "delete from callback_delivery where url in ('" + okUrl + "', '" + hangUrl + "')");
     sink.releaseHanging(); // those attempts fail now: the next phase starts without a hanging host
-    exec("vacuum (analyze) callback_delivery");
+    Sql.exec(db, "vacuum (analyze) callback_delivery");
     return round;
   }
 
@@ -456,11 +438,12 @@ public class CallbackDelivery {
       insert.setInt(6, count);
       insert.executeUpdate(); // autocommit: visible to the service from here on
     }
-    return instant("select clock_timestamp()");
+    return Sql.instant(db, "select clock_timestamp()");
   }
 
   long unfinished(String url) throws SQLException {
-    return count(
+    return Sql.count(
+        db,
         "select count(*) from callback_delivery where status in ('PENDING', 'FAILED_RETRYING')"
             + " and url = '"
             + url
@@ -468,7 +451,7 @@ public class CallbackDelivery {
   }
 
   void cleanUp() throws SQLException {
-    exec("delete from callback_delivery where url like 'http://%:" + sink.port() + "/%'");
+    Sql.exec(db, "delete from callback_delivery where url like 'http://%:" + sink.port() + "/%'");
   }
 
   // --- the sink ---
@@ -651,29 +634,14 @@ public class CallbackDelivery {
   }
 
   String machine() throws IOException, SQLException {
-    String cpu =
-        Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-            .filter(l -> l.startsWith("model name"))
-            .findFirst()
-            .map(l -> l.replaceFirst(".*:\\s*", ""))
-            .orElse("?");
-    long memKib =
-        Long.parseLong(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D+", ""));
     return String.format(
-        "Machine: %d cores (%s), %d GiB; load average (1/5/15 min) %s at the start, %s at the end"
-            + " (other work competes for the same cores); JDK %s; %s, synchronous_commit=%s, shared_buffers=%s.%n"
+        "%s, synchronous_commit=%s, shared_buffers=%s.%n"
             + "Service: callbacks max-per-host %s, max-in-flight %s, dispatch-interval %s, timeout %s; git %s. "
             + "T = commit of the N healthy rows; payload %d bytes; sink: Vert.x HttpServer, %s event loop(s);"
             + " %s rounds after a warm-up of %s deliveries.%n",
-        Runtime.getRuntime().availableProcessors(),
-        cpu,
-        memKib / 1024 / 1024,
-        loadAverageBefore,
-        loadAverage(),
-        System.getProperty("java.version"),
-        string("select version()").replaceFirst(" on .*", ""),
-        string("show synchronous_commit"),
-        string("show shared_buffers"),
+        Bench.machine(loadAverageBefore, Sql.version(db)),
+        Sql.string(db, "show synchronous_commit"),
+        Sql.string(db, "show shared_buffers"),
         env("ORCHESTRATOR_CALLBACKS_MAX_PER_HOST", "16"),
         env("ORCHESTRATOR_CALLBACKS_MAX_IN_FLIGHT", "512"),
         env("ORCHESTRATOR_CALLBACKS_DISPATCH_INTERVAL", "50ms"),
@@ -685,164 +653,27 @@ public class CallbackDelivery {
         warmup);
   }
 
-  static String loadAverage() throws IOException {
-    String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-    return f[0] + " / " + f[1] + " / " + f[2];
-  }
-
   // --- processes: CPU time from /proc ---
 
   void awaitReady() throws Exception {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(5)); // includes a first build
-    while (true) {
-      try {
-        HttpRequest ready =
-            HttpRequest.newBuilder(URI.create(serviceUrl + "/q/health/ready")).build();
-        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          break;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(serviceUrl + " is not ready");
-      }
-      Thread.sleep(500);
-    }
-    long pid = Long.parseLong(env("BENCH_SERVICE_PID", "0"));
-    servicePid =
-        pid > 0 ? pid : descendant(Long.parseLong(env("BENCH_STACK_PID", "0")), "quarkus-run.jar");
+    Bench.awaitReady(serviceUrl);
+    servicePid = Procs.servicePid();
   }
 
-  /**
-   * CPU seconds so far of the service, PostgreSQL (with its ended children), this harness (the
-   * sink).
-   */
+  /** CPU seconds so far of the service, PostgreSQL, this harness (the sink). */
   double[] cpu() {
-    long pg = Long.parseLong(env("BENCH_PG_PID", "0"));
-    double postgres =
-        cpuSeconds(pg, true)
-            + ProcessHandle.of(pg).stream()
-                .flatMap(ProcessHandle::children)
-                .mapToDouble(p -> cpuSeconds(p.pid(), false))
-                .sum();
-    double harness =
-        ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9;
-    return new double[] {cpuSeconds(servicePid, false), postgres, harness};
+    return new double[] {cpuSeconds(servicePid, false), Procs.postgresCpu(), Procs.harnessCpu()};
   }
 
   static void cpuFigures(double[] before, double[] after, int deliveries, Map<String, String> out) {
-    StringBuilder perThousand = new StringBuilder();
-    for (int i = 0; i < before.length; i++) {
-      perThousand
-          .append(i == 0 ? "" : " / ")
-          .append(String.format("%.2f", 1000 * (after[i] - before[i]) / deliveries));
-    }
     out.put(
-        "CPU s per 1000 deliveries: service / PostgreSQL / harness (sink)", perThousand.toString());
-  }
-
-  /** utime + stime (+ cutime + cstime: ended children) from /proc/pid/stat, in 10 ms ticks. */
-  static double cpuSeconds(long pid, boolean withEndedChildren) {
-    try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-      if (withEndedChildren) {
-        ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
-      }
-      return ticks / 100.0;
-    } catch (IOException | RuntimeException unknown) {
-      return 0;
-    }
-  }
-
-  /** From /proc: ProcessHandle.Info gives up on command lines as long as the launcher's. */
-  static long descendant(long root, String commandLinePart) {
-    return ProcessHandle.of(root).stream()
-        .flatMap(ProcessHandle::descendants)
-        .filter(p -> commandLine(p.pid()).contains(commandLinePart))
-        .mapToLong(ProcessHandle::pid)
-        .findFirst()
-        .orElse(0);
-  }
-
-  static String commandLine(long pid) {
-    try {
-      return Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
-    } catch (IOException | RuntimeException gone) {
-      return "";
-    }
+        "CPU s per 1000 deliveries: service / PostgreSQL / harness (sink)",
+        perThousand(before, after, deliveries));
   }
 
   // --- small helpers ---
 
   Map<String, Double> metrics() throws IOException, InterruptedException {
-    Map<String, Double> values = new LinkedHashMap<>();
-    HttpResponse<String> response =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .build()
-            .send(
-                HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString());
-    Matcher m =
-        Pattern.compile("(?m)^(orchestrator_callbacks_\\S+) (\\S+)$").matcher(response.body());
-    while (m.find()) {
-      values.put(m.group(1), Double.parseDouble(m.group(2)));
-    }
-    return values;
-  }
-
-  static double delta(Map<String, Double> before, Map<String, Double> after, String name) {
-    return after.getOrDefault(name, 0.0) - before.getOrDefault(name, 0.0);
-  }
-
-  static double pct(long[] sorted, double q) {
-    return sorted.length == 0
-        ? Double.NaN
-        : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
-  }
-
-  static double secs(Instant from, Instant to) {
-    return Duration.between(from, to).toNanos() / 1e9;
-  }
-
-  static Connection connect() throws SQLException {
-    return DriverManager.getConnection(
-        env("BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:15432/orchestrator"),
-        env("BENCH_DB_USER", "postgres"),
-        env("BENCH_DB_PASSWORD", "postgres"));
-  }
-
-  Instant instant(String sql) throws SQLException {
-    try (Statement s = db.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getObject(1, OffsetDateTime.class).toInstant();
-    }
-  }
-
-  void exec(String sql) throws SQLException {
-    try (Statement s = db.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  long count(String sql) throws SQLException {
-    return Long.parseLong(string(sql));
-  }
-
-  String string(String sql) throws SQLException {
-    try (Statement s = db.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      return r.next() ? r.getString(1) : null;
-    }
-  }
-
-  static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
+    return Bench.metrics(serviceUrl, Pattern.compile("(?m)^(orchestrator_callbacks_\\S+) (\\S+)$"));
   }
 }

@@ -1,5 +1,10 @@
 package io.conversationorchestrator.bench;
 
+import static io.conversationorchestrator.bench.Bench.env;
+import static io.conversationorchestrator.bench.Bench.loadAverage;
+import static io.conversationorchestrator.bench.Bench.secs;
+import static io.conversationorchestrator.bench.Procs.cpuSeconds;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -17,11 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -122,7 +125,7 @@ public class CreateThroughput {
         Arrays.stream(env("BENCH_CONCURRENCY", "1,8,32,128").split(","))
             .mapToInt(s -> Integer.parseInt(s.trim()))
             .toArray();
-    this.db = connect(false);
+    this.db = Sql.connect(false);
     this.loadAverageBefore = loadAverage();
   }
 
@@ -168,7 +171,7 @@ public class CreateThroughput {
       row.latency = load.latency;
       row.errors = load.errors;
       row.firstError = load.firstError;
-      row.cpu = perThousand(before, after, load.completed);
+      row.cpu = Bench.perThousandValues(before, after, load.completed);
       row.rssPeakMib = rss.phasePeak / 1024.0;
       System.out.printf(
           "  service: %,.0f creates/s, p50 %.1f ms, p99 %.1f ms, %d errors%s%n",
@@ -195,7 +198,7 @@ public class CreateThroughput {
     paced.latency = load.latency;
     paced.errors = load.errors;
     paced.firstError = load.firstError;
-    paced.cpu = perThousand(before, after, load.completed);
+    paced.cpu = Bench.perThousandValues(before, after, load.completed);
     rss.close();
     footprint.put("rss_load_peak_mib", rss.peak / 1024.0);
     footprint.put("threads_load_peak", (double) rss.peakThreads);
@@ -263,16 +266,7 @@ public class CreateThroughput {
 
   /** A field of /proc/pid/status of the service (kB for memory), 0 when unknown. */
   long status(String field) {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/" + servicePid + "/status"))) {
-        if (line.startsWith(field + ":")) {
-          return Long.parseLong(line.replaceAll("\\D+", ""));
-        }
-      }
-    } catch (IOException | RuntimeException unknown) {
-      // no such process: an external service without BENCH_SERVICE_PID
-    }
-    return 0;
+    return Procs.statusKib(servicePid, field);
   }
 
   /** Sum of jvm_memory_used_bytes{area="heap"} from /q/metrics, in MiB. */
@@ -294,9 +288,10 @@ public class CreateThroughput {
     System.out.println(
         "Set-up: bench account, configuration, one conversation for the row shapes...");
     cleanUp();
-    exec("create table " + OUTBOX_COPY + " (like outbox_event including all)");
+    Sql.exec(db, "create table " + OUTBOX_COPY + " (like outbox_event including all)");
     // UUIDv7: 48 bits of Unix milliseconds, version 7, variant 2, random bits (the service's ids).
-    exec(
+    Sql.exec(
+        db,
         """
         create function bench_uuid7() returns uuid language sql volatile as $$
           select encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing
@@ -378,17 +373,19 @@ public class CreateThroughput {
   void checkRows() throws SQLException {
     long conversations =
         Long.parseLong(
-            string("select count(*) from conversation where account_sid = '" + ACCOUNT + "'"));
+            Sql.string(
+                db, "select count(*) from conversation where account_sid = '" + ACCOUNT + "'"));
     long incomplete =
         Long.parseLong(
-            string(
+            Sql.string(
+                db,
                 "select count(*) from conversation c where account_sid = '"
                     + ACCOUNT
                     + "' and (grouping_key is null or (select count(*) from participant p where p.conversation_id = c.id) <> 2)"));
     long profiles =
         Long.parseLong(
-            string("select count(*) from profile where account_sid = '" + ACCOUNT + "'"));
-    long events = Long.parseLong(string("select count(*) from " + OUTBOX_COPY));
+            Sql.string(db, "select count(*) from profile where account_sid = '" + ACCOUNT + "'"));
+    long events = Long.parseLong(Sql.string(db, "select count(*) from " + OUTBOX_COPY));
     long expected = created + transactions + 1; // + the sample conversation
     boolean ok =
         conversations == expected
@@ -463,12 +460,13 @@ public class CreateThroughput {
   void cleanUp() throws SQLException {
     // profile_address has no index on profile_id: without one for the time being, the cascade
     // from each deleted profile would scan the whole table.
-    exec(
+    Sql.exec(
+        db,
         "create index if not exists bench_profile_address_profile on profile_address (profile_id)");
-    exec("delete from account where sid = '" + ACCOUNT + "'");
-    exec("drop index bench_profile_address_profile");
-    exec("drop table if exists " + OUTBOX_COPY);
-    exec("drop function if exists bench_uuid7()");
+    Sql.exec(db, "delete from account where sid = '" + ACCOUNT + "'");
+    Sql.exec(db, "drop index bench_profile_address_profile");
+    Sql.exec(db, "drop table if exists " + OUTBOX_COPY);
+    Sql.exec(db, "drop function if exists bench_uuid7()");
   }
 
   // --- HTTP load ---
@@ -636,7 +634,7 @@ public class CreateThroughput {
     transactions += done;
     double[] after = cpu();
     // PostgreSQL, and the client: pgbench is a child of this JVM, reaped before `after` is read.
-    double[] all = perThousand(before, after, done);
+    double[] all = Bench.perThousandValues(before, after, done);
     row.pgCpu = new double[] {all[1], all[3]};
     System.out.printf(
         "  %s: %,.0f transactions/s, average %.1f ms, %d failed%n",
@@ -738,7 +736,7 @@ public class CreateThroughput {
           CompletableFuture.supplyAsync(
               () -> {
                 Histogram h = new Histogram(60_000_000L, 3);
-                try (Connection conn = connect(true)) {
+                try (Connection conn = Sql.connect(true)) {
                   conn.setAutoCommit(false);
                   Map<Step, PreparedStatement> prepared = new HashMap<>();
                   while (System.nanoTime() < end) {
@@ -903,9 +901,9 @@ public class CreateThroughput {
       create.append(
           String.format(
               "| %d | %s | %s | %.0f |%n",
-              r.concurrency, cpuText(r.cpu), cpuText(r.pgCpu), r.rssPeakMib));
+              r.concurrency, Bench.slashed(r.cpu), Bench.slashed(r.pgCpu), r.rssPeakMib));
     }
-    create.append(String.format("| open loop | %s | | |%n", cpuText(paced.cpu)));
+    create.append(String.format("| open loop | %s | | |%n", Bench.slashed(paced.cpu)));
     for (Row r : rows) {
       if (r.firstError != null) {
         create.append(
@@ -953,9 +951,7 @@ public class CreateThroughput {
             .append(" |\n");
       }
     }
-    long memMib =
-        Long.parseLong(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D+", ""))
-            / 1024;
+    long memMib = Bench.memTotalKib() / 1024;
     foot.append(
         String.format(
             "%nThe issue sets no target for the footprint; the RSS peak under load is %.1f%% of the"
@@ -1040,42 +1036,18 @@ public class CreateThroughput {
     return String.format(Locale.ROOT, format, args);
   }
 
-  static String cpuText(double[] values) {
-    StringBuilder s = new StringBuilder();
-    for (double v : values) {
-      s.append(s.length() == 0 ? "" : " / ").append(String.format("%.2f", v));
-    }
-    return s.toString();
-  }
-
   String machine(String pgLabel) throws IOException, SQLException {
-    String cpu =
-        Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-            .filter(l -> l.startsWith("model name"))
-            .findFirst()
-            .map(l -> l.replaceFirst(".*:\\s*", ""))
-            .orElse("?");
-    long memKib =
-        Long.parseLong(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D+", ""));
     return String.format(
-        "Machine: %d cores (%s), %d GiB; load average (1/5/15 min) %s at the start, %s at the end"
-            + " (other work competes for the same cores); JDK %s; %s, fsync=%s, synchronous_commit=%s, shared_buffers=%s,"
-            + " max_connections=%s.%n"
+        "%s, fsync=%s, synchronous_commit=%s, shared_buffers=%s, max_connections=%s.%n"
             + "Service: reactive pool max-size %s; git %s. Each concurrency: %d s warm-up, then %d s measured, closed loop"
             + " (Vert.x HttpClient, one connection per client, one event loop in the harness); then %s with as many"
             + " clients for %d s on the same database (bench/create-conversation.pgbench; its CONVERSATION_CREATED rows"
             + " go to a copy of outbox_event); Idempotency-Key %s. A new customer number per request.%n",
-        Runtime.getRuntime().availableProcessors(),
-        cpu,
-        Math.round(memKib / 1024.0 / 1024.0),
-        loadAverageBefore,
-        loadAverage(),
-        System.getProperty("java.version"),
-        string("select version()").replaceFirst(" on .*", ""),
-        string("show fsync"),
-        string("show synchronous_commit"),
-        string("show shared_buffers"),
-        string("show max_connections"),
+        Bench.machine(loadAverageBefore, Sql.version(db)),
+        Sql.string(db, "show fsync"),
+        Sql.string(db, "show synchronous_commit"),
+        Sql.string(db, "show shared_buffers"),
+        Sql.string(db, "show max_connections"),
         env("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE", "20 (default)"),
         env("BENCH_GIT", "?"),
         warmSeconds,
@@ -1095,93 +1067,25 @@ public class CreateThroughput {
     return h == null || h.getTotalCount() == 0 ? Double.NaN : h.getMaxValue() / 1000.0;
   }
 
-  static String loadAverage() throws IOException {
-    String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-    return f[0] + " / " + f[1] + " / " + f[2];
-  }
-
   // --- processes: CPU time from /proc ---
 
   void awaitReady() throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-    while (true) {
-      try {
-        if (send("GET", "/q/health/ready", null, null).statusCode() == 200) {
-          break;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(serviceUrl + " is not ready");
-      }
-      Thread.sleep(200);
-    }
-    long pid = Long.parseLong(env("BENCH_SERVICE_PID", "0"));
-    long stack = Long.parseLong(env("BENCH_STACK_PID", "0"));
-    servicePid = pid > 0 ? pid : descendant(stack, "quarkus-run.jar");
-    launcherPid = descendant(stack, "LocalStack");
+    Bench.awaitReady(serviceUrl);
+    servicePid = Procs.servicePid();
+    launcherPid = Procs.launcherPid();
   }
 
   /**
    * CPU seconds so far: service, PostgreSQL (with its ended children), launcher (Kafka), this JVM
-   * with its children.
+   * with its children (pgbench).
    */
   double[] cpu() {
-    long pg = Long.parseLong(env("BENCH_PG_PID", "0"));
-    double postgres =
-        cpuSeconds(pg, true)
-            + ProcessHandle.of(pg).stream()
-                .flatMap(ProcessHandle::children)
-                .mapToDouble(p -> cpuSeconds(p.pid(), false))
-                .sum();
     return new double[] {
       cpuSeconds(servicePid, false),
-      postgres,
+      Procs.postgresCpu(),
       cpuSeconds(launcherPid, false),
       cpuSeconds(ProcessHandle.current().pid(), true)
     };
-  }
-
-  static double[] perThousand(double[] before, double[] after, long count) {
-    double[] out = new double[before.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = count == 0 ? Double.NaN : 1000 * (after[i] - before[i]) / count;
-    }
-    return out;
-  }
-
-  /** utime + stime (+ cutime + cstime: ended children) from /proc/pid/stat, in 10 ms ticks. */
-  static double cpuSeconds(long pid, boolean withEndedChildren) {
-    try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-      if (withEndedChildren) {
-        ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
-      }
-      return ticks / 100.0;
-    } catch (IOException | RuntimeException unknown) {
-      return 0;
-    }
-  }
-
-  /** From /proc: ProcessHandle.Info gives up on command lines as long as the launcher's. */
-  static long descendant(long root, String commandLinePart) {
-    return ProcessHandle.of(root).stream()
-        .flatMap(ProcessHandle::descendants)
-        .filter(p -> commandLine(p.pid()).contains(commandLinePart))
-        .mapToLong(ProcessHandle::pid)
-        .findFirst()
-        .orElse(0);
-  }
-
-  static String commandLine(long pid) {
-    try {
-      return Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
-    } catch (IOException | RuntimeException gone) {
-      return "";
-    }
   }
 
   // --- small helpers ---
@@ -1230,35 +1134,5 @@ public class CreateThroughput {
       throw new IllegalStateException(what + ": " + response.statusCode() + " " + response.body());
     }
     return response;
-  }
-
-  /**
-   * With {@code untyped}, parameters bound as strings reach PostgreSQL untyped, as pgbench's do.
-   */
-  static Connection connect(boolean untyped) throws SQLException {
-    String url = env("BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:15432/orchestrator");
-    if (untyped) {
-      url += (url.contains("?") ? "&" : "?") + "stringtype=unspecified";
-    }
-    return DriverManager.getConnection(
-        url, env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", "postgres"));
-  }
-
-  void exec(String sql) throws SQLException {
-    try (Statement s = db.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  String string(String sql) throws SQLException {
-    try (Statement s = db.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      return r.next() ? r.getString(1) : null;
-    }
-  }
-
-  static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

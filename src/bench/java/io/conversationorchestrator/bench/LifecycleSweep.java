@@ -1,19 +1,20 @@
 package io.conversationorchestrator.bench;
 
+import static io.conversationorchestrator.bench.Bench.delta;
+import static io.conversationorchestrator.bench.Bench.env;
+import static io.conversationorchestrator.bench.Bench.loadAverage;
+import static io.conversationorchestrator.bench.Bench.perThousand;
+import static io.conversationorchestrator.bench.Bench.secs;
+import static io.conversationorchestrator.bench.Procs.cpuSeconds;
+
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,7 +30,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -81,14 +81,13 @@ public class LifecycleSweep {
   final Map<String, String> report = new LinkedHashMap<>();
   // HTTP/1.1: the JDK client's default h2c upgrade fails on large /q/metrics answers now and then
   // ("Frame ... exceeds MAX_FRAME_SIZE"), and the poller reads them once a second.
-  final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   final String loadAverageBefore;
   long servicePid; // known once the service is up
   String payload = SNAPSHOT; // replaced by a real event payload once the service wrote one
 
   LifecycleSweep(int n) throws SQLException, IOException {
     this.n = n;
-    this.db = connect();
+    this.db = Sql.connect();
     this.loadAverageBefore = loadAverage();
   }
 
@@ -200,22 +199,25 @@ public class LifecycleSweep {
 
   /** The bench account; rows of an interrupted earlier run go. */
   void prepare() throws SQLException {
-    exec(
+    Sql.exec(
+        db,
         "insert into account (sid, auth_token_hash, friendly_name) values ('"
             + ACCOUNT
             + "', 'not-a-login', 'lifecycle benchmark') on conflict do nothing");
     cleanUp();
-    exec("create table bench_outbox_event (like outbox_event including all)");
+    Sql.exec(db, "create table bench_outbox_event (like outbox_event including all)");
     vacuum();
   }
 
   void cleanUp() throws SQLException {
-    exec("delete from conversation where account_sid = '" + ACCOUNT + "'"); // participants cascade
-    exec("drop table if exists bench_outbox_event");
+    Sql.exec(
+        db,
+        "delete from conversation where account_sid = '" + ACCOUNT + "'"); // participants cascade
+    Sql.exec(db, "drop table if exists bench_outbox_event");
   }
 
   void vacuum() throws SQLException {
-    exec("vacuum (analyze) conversation, participant, outbox_event");
+    Sql.exec(db, "vacuum (analyze) conversation, participant, outbox_event");
   }
 
   /**
@@ -266,7 +268,7 @@ public class LifecycleSweep {
     } finally {
       db.setAutoCommit(true);
     }
-    exec("analyze conversation, participant");
+    Sql.exec(db, "analyze conversation, participant");
   }
 
   void rows(PreparedStatement s, int first, int count, Instant due, Duration over)
@@ -316,7 +318,8 @@ public class LifecycleSweep {
       Instant dbNow = now();
       if (allClosed == null
           && dbNow.isAfter(lastDue)
-          && !exists(
+          && !Sql.exists(
+              db,
               "select 1 from conversation where"
                   + " next_transition_at <= '"
                   + lastDue
@@ -327,17 +330,19 @@ public class LifecycleSweep {
       }
       // From both ends of the primary key, as the relay reads it: count(*) would scan every page of
       // up to N events (and the dead ones before them), many times a second.
-      long backlog = count("select coalesce(max(seq) - min(seq) + 1, 0) from outbox_event");
+      long backlog = Sql.count(db, "select coalesce(max(seq) - min(seq) + 1, 0) from outbox_event");
       peakBacklog = Math.max(peakBacklog, backlog);
       if (payload == SNAPSHOT && backlog > 0) {
         String sample =
-            string(
+            Sql.string(
+                db,
                 "select payload::text from outbox_event where event_type = 'CONVERSATION_UPDATED' limit 1");
         payload = sample != null ? sample : payload;
       }
       if (allClosed != null && backlog == 0) {
         Instant last =
-            instant(
+            Sql.instant(
+                db,
                 "select max(updated_at) from conversation where configuration_id = '" + set + "'");
         return new Observed(last, allClosed, dbNow, peakBacklog, peakRss, peakOldGen);
       }
@@ -434,7 +439,7 @@ public class LifecycleSweep {
   double rawPhase(Instant far, int connections) throws Exception {
     List<Connection> open = new ArrayList<>();
     for (int w = 0; w < connections; w++) {
-      open.add(connect()); // before the CPU reading: their server processes count
+      open.add(Sql.connect()); // before the CPU reading: their server processes count
     }
     ExecutorService pool = Executors.newFixedThreadPool(connections);
     double[] cpuBefore = cpu();
@@ -632,179 +637,57 @@ public class LifecycleSweep {
   }
 
   String machine() throws IOException, SQLException {
-    String cpu =
-        Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-            .filter(l -> l.startsWith("model name"))
-            .findFirst()
-            .map(l -> l.replaceFirst(".*:\\s*", ""))
-            .orElse("?");
-    long memKib =
-        Long.parseLong(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D+", ""));
     return String.format(
-        "Machine: %d cores (%s), %d GiB; load average (1/5/15 min) %s at the start, %s at the end"
-            + " (other work on the machine competes for the same cores); JDK %s; %s, synchronous_commit=%s,"
-            + " shared_buffers=%s; service: sweep-workers %s, sweep-batch-size %s; git %s%n",
-        Runtime.getRuntime().availableProcessors(),
-        cpu,
-        memKib / 1024 / 1024,
-        loadAverageBefore,
-        loadAverage(),
-        System.getProperty("java.version"),
-        string("select version()").replaceFirst(" on .*", ""),
-        string("show synchronous_commit"),
-        string("show shared_buffers"),
+        "%s, synchronous_commit=%s, shared_buffers=%s; service: sweep-workers %s,"
+            + " sweep-batch-size %s; git %s%n",
+        Bench.machine(loadAverageBefore, Sql.version(db)),
+        Sql.string(db, "show synchronous_commit"),
+        Sql.string(db, "show shared_buffers"),
         env("ORCHESTRATOR_LIFECYCLE_SWEEP_WORKERS", "default"),
         env("ORCHESTRATOR_LIFECYCLE_SWEEP_BATCH_SIZE", "default"),
         env("BENCH_GIT", "?"));
   }
 
-  static String loadAverage() throws IOException {
-    String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-    return f[0] + " / " + f[1] + " / " + f[2];
-  }
-
   // --- processes: RSS and CPU time from /proc ---
 
   void awaitReady() throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(5)); // includes a first build
-    while (true) {
-      try {
-        HttpRequest ready =
-            HttpRequest.newBuilder(URI.create(serviceUrl + "/q/health/ready")).build();
-        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          break;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(serviceUrl + " is not ready");
-      }
-      Thread.sleep(500);
-    }
-    long pid = Long.parseLong(env("BENCH_SERVICE_PID", "0"));
-    servicePid =
-        pid > 0 ? pid : descendant(Long.parseLong(env("BENCH_STACK_PID", "0")), "quarkus-run.jar");
+    Bench.awaitReady(serviceUrl);
+    servicePid = Procs.servicePid();
   }
 
   /**
    * CPU seconds so far of the service, PostgreSQL, the launcher (Kafka runs in it), this harness.
    */
   double[] cpu() {
-    long pg = Long.parseLong(env("BENCH_PG_PID", "0"));
-    // The postmaster's own figures include its children that ended (autovacuum workers, say).
-    double postgres =
-        cpuSeconds(pg, true)
-            + ProcessHandle.of(pg).stream()
-                .flatMap(ProcessHandle::children)
-                .mapToDouble(p -> cpuSeconds(p.pid(), false))
-                .sum();
-    double kafka =
-        cpuSeconds(
-            descendant(Long.parseLong(env("BENCH_STACK_PID", "0")), "testing.LocalStack"), false);
-    double harness =
-        ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9;
-    return new double[] {cpuSeconds(servicePid, false), postgres, kafka, harness};
+    return new double[] {
+      cpuSeconds(servicePid, false), Procs.postgresCpu(), Procs.kafkaCpu(), Procs.harnessCpu()
+    };
   }
 
   static void cpuFigures(
       String phase, double[] before, double[] after, int transitions, Map<String, String> out) {
-    StringBuilder perThousand = new StringBuilder();
-    for (int i = 0; i < before.length; i++) {
-      perThousand
-          .append(i == 0 ? "" : " / ")
-          .append(String.format("%.2f", 1000 * (after[i] - before[i]) / transitions));
-    }
     out.put(
         phase + ": CPU s per 1000 transitions, service / PostgreSQL / Kafka / harness",
-        perThousand.toString());
-  }
-
-  /** utime + stime (+ cutime + cstime: ended children) from /proc/pid/stat, in 10 ms ticks. */
-  static double cpuSeconds(long pid, boolean withEndedChildren) {
-    try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-      if (withEndedChildren) {
-        ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
-      }
-      return ticks / 100.0;
-    } catch (IOException | RuntimeException unknown) {
-      return 0;
-    }
+        perThousand(before, after, transitions));
   }
 
   /** In KiB, from /proc/pid/status; 0 without a pid. */
   long rss(String field) throws IOException {
-    if (servicePid <= 0) {
-      return 0;
-    }
-    return Files.readAllLines(Path.of("/proc/" + servicePid + "/status")).stream()
-        .filter(l -> l.startsWith(field + ":"))
-        .findFirst()
-        .map(l -> Long.parseLong(l.replaceAll("\\D+", "")))
-        .orElse(0L);
-  }
-
-  /** From /proc: ProcessHandle.Info gives up on command lines as long as the launcher's. */
-  static long descendant(long root, String commandLinePart) {
-    return ProcessHandle.of(root).stream()
-        .flatMap(ProcessHandle::descendants)
-        .filter(p -> commandLine(p.pid()).contains(commandLinePart))
-        .mapToLong(ProcessHandle::pid)
-        .findFirst()
-        .orElse(0);
-  }
-
-  static String commandLine(long pid) {
-    try {
-      return Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
-    } catch (IOException | RuntimeException gone) {
-      return "";
-    }
+    return Procs.statusKib(servicePid, field);
   }
 
   // --- small helpers ---
 
   /** The service's metrics whose names start with {@code prefix}. */
   Map<String, Double> metrics(String prefix) throws IOException, InterruptedException {
-    Map<String, Double> values = new LinkedHashMap<>();
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics")).build(),
-            HttpResponse.BodyHandlers.ofString());
     // Names and labels (which may hold spaces), then the value.
-    Matcher m =
-        Pattern.compile("(?m)^(" + Pattern.quote(prefix) + "[^ {]*(?:\\{[^}]*\\})?) (\\S+)$")
-            .matcher(response.body());
-    while (m.find()) {
-      values.put(m.group(1), Double.parseDouble(m.group(2)));
-    }
-    return values;
-  }
-
-  static double delta(Map<String, Double> before, Map<String, Double> after, String name) {
-    return after.getOrDefault(name, 0.0) - before.getOrDefault(name, 0.0);
-  }
-
-  static Connection connect() throws SQLException {
-    return DriverManager.getConnection(
-        env("BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:15432/orchestrator"),
-        env("BENCH_DB_USER", "postgres"),
-        env("BENCH_DB_PASSWORD", "postgres"));
+    return Bench.metrics(
+        serviceUrl,
+        Pattern.compile("(?m)^(" + Pattern.quote(prefix) + "[^ {]*(?:\\{[^}]*\\})?) (\\S+)$"));
   }
 
   Instant now() throws SQLException {
-    return instant("select clock_timestamp()");
-  }
-
-  Instant instant(String sql) throws SQLException {
-    try (Statement s = db.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getObject(1, OffsetDateTime.class).toInstant();
-    }
+    return Sql.instant(db, "select clock_timestamp()");
   }
 
   static OffsetDateTime single(PreparedStatement s) throws SQLException {
@@ -816,42 +699,5 @@ public class LifecycleSweep {
 
   static OffsetDateTime at(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
-  }
-
-  void exec(String sql) throws SQLException {
-    try (Statement s = db.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  boolean exists(String sql) throws SQLException {
-    try (Statement s = db.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      return r.next();
-    }
-  }
-
-  long count(String sql) throws SQLException {
-    return Long.parseLong(string(sql));
-  }
-
-  String string(String sql) throws SQLException {
-    try (Statement s = db.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      return r.next() ? r.getString(1) : null;
-    }
-  }
-
-  static double secs(Duration d) {
-    return d.toNanos() / 1e9;
-  }
-
-  static double secs(Instant from, Instant to) {
-    return secs(Duration.between(from, to));
-  }
-
-  static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

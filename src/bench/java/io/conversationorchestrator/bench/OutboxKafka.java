@@ -1,15 +1,18 @@
 package io.conversationorchestrator.bench;
 
+import static io.conversationorchestrator.bench.Bench.delta;
+import static io.conversationorchestrator.bench.Bench.env;
+import static io.conversationorchestrator.bench.Bench.loadAverage;
+import static io.conversationorchestrator.bench.Bench.perThousand;
+import static io.conversationorchestrator.bench.Bench.secs;
+import static io.conversationorchestrator.bench.Procs.cpuSeconds;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +28,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -322,7 +324,9 @@ public class OutboxKafka {
     double logBytes = (double) (logSize(topic) - logBefore) / count;
     Checked c = check(start, endOffsets(), count, tag, inARow, t);
     Instant intakeDone = awaitIntake(c.end); // its work would spill into the next phase otherwise
-    exec("vacuum (analyze) outbox_event"); // the next phase starts from a table without dead rows
+    Sql.exec(
+        db,
+        "vacuum (analyze) outbox_event"); // the next phase starts from a table without dead rows
     if (name == null) {
       return null;
     }
@@ -803,29 +807,14 @@ public class OutboxKafka {
   }
 
   String machine(long recordSize) throws IOException, SQLException {
-    String cpu =
-        Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-            .filter(l -> l.startsWith("model name"))
-            .findFirst()
-            .map(l -> l.replaceFirst(".*:\\s*", ""))
-            .orElse("?");
-    long memKib =
-        Long.parseLong(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D+", ""));
     return String.format(
-        "Machine: %d cores (%s), %d GiB; load average (1/5/15 min) %s at the start, %s at the end"
-            + " (other work competes for the same cores); JDK %s; %s, synchronous_commit=%s, shared_buffers=%s;"
+        "%s, synchronous_commit=%s, shared_buffers=%s;"
             + " Kafka %s, topic %s with %d partition(s).%nService: relay batch %s, interval %s; producer %s; git %s."
             + " Events: %d per conversation (%s), record values %,d B on average; T = commit of the N rows;"
             + " after a warm-up of %s events.%n",
-        Runtime.getRuntime().availableProcessors(),
-        cpu,
-        memKib / 1024 / 1024,
-        loadAverageBefore,
-        loadAverage(),
-        System.getProperty("java.version"),
-        string("select version()").replaceFirst(" on .*", ""),
-        string("show synchronous_commit"),
-        string("show shared_buffers"),
+        Bench.machine(loadAverageBefore, Sql.version(db)),
+        Sql.string(db, "show synchronous_commit"),
+        Sql.string(db, "show shared_buffers"),
         org.apache.kafka.common.utils.AppInfoParser.getVersion(),
         topic,
         partitions,
@@ -842,81 +831,24 @@ public class OutboxKafka {
         env("BENCH_WARMUP", "min(N, 50000)"));
   }
 
-  static String loadAverage() throws IOException {
-    String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-    return f[0] + " / " + f[1] + " / " + f[2];
-  }
-
   // --- the API ---
 
   JsonNode api(String method, String path, String body) throws Exception {
-    String basic =
-        Base64.getEncoder()
-            .encodeToString((account + ":" + token).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> response =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .build()
-            .send(
-                HttpRequest.newBuilder(URI.create(serviceUrl + path))
-                    .header("Authorization", "Basic " + basic)
-                    .header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException(
-          method + " " + path + ": " + response.statusCode() + " " + response.body());
-    }
-    return JSON.readTree(response.body());
+    return JSON.readTree(Bench.api(serviceUrl, account, token, method, path, body));
   }
 
   void awaitReady() throws Exception {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(5)); // includes a first build
-    while (true) {
-      try {
-        HttpRequest ready =
-            HttpRequest.newBuilder(URI.create(serviceUrl + "/q/health/ready")).build();
-        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          break;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(serviceUrl + " is not ready");
-      }
-      Thread.sleep(500);
-    }
-    long pid = Long.parseLong(env("BENCH_SERVICE_PID", "0"));
-    servicePid =
-        pid > 0 ? pid : descendant(Long.parseLong(env("BENCH_STACK_PID", "0")), "quarkus-run.jar");
+    Bench.awaitReady(serviceUrl);
+    servicePid = Procs.servicePid();
   }
 
   Map<String, Double> metrics() throws IOException, InterruptedException {
-    Map<String, Double> values = new LinkedHashMap<>();
-    HttpResponse<String> response =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .build()
-            .send(
-                HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString());
-    Matcher m =
+    return Bench.metrics(
+        serviceUrl,
         Pattern.compile(
-                "(?m)^(postgresql_processing_seconds_count"
-                    + "|kafka_consumer_fetch_manager_records_consumed_total"
-                    + "\\{client_id=\"[^\"]*\")\\S* (\\S+)$")
-            .matcher(response.body());
-    while (m.find()) {
-      values.put(m.group(1), Double.parseDouble(m.group(2)));
-    }
-    return values;
-  }
-
-  static double delta(Map<String, Double> before, Map<String, Double> after, String name) {
-    return after.getOrDefault(name, 0.0) - before.getOrDefault(name, 0.0);
+            "(?m)^(postgresql_processing_seconds_count"
+                + "|kafka_consumer_fetch_manager_records_consumed_total"
+                + "\\{client_id=\"[^\"]*\")\\S* (\\S+)$"));
   }
 
   // --- processes: CPU time from /proc ---
@@ -925,20 +857,9 @@ public class OutboxKafka {
    * CPU seconds so far of the service, PostgreSQL, the launcher (Kafka runs in it), this harness.
    */
   double[] cpu() {
-    long pg = Long.parseLong(env("BENCH_PG_PID", "0"));
-    // The postmaster's own figures include its children that ended (autovacuum workers, say).
-    double postgres =
-        cpuSeconds(pg, true)
-            + ProcessHandle.of(pg).stream()
-                .flatMap(ProcessHandle::children)
-                .mapToDouble(p -> cpuSeconds(p.pid(), false))
-                .sum();
-    double kafkaCpu =
-        cpuSeconds(
-            descendant(Long.parseLong(env("BENCH_STACK_PID", "0")), "testing.LocalStack"), false);
-    double harness =
-        ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9;
-    return new double[] {cpuSeconds(servicePid, false), postgres, kafkaCpu, harness};
+    return new double[] {
+      cpuSeconds(servicePid, false), Procs.postgresCpu(), Procs.kafkaCpu(), Procs.harnessCpu()
+    };
   }
 
   /**
@@ -979,75 +900,11 @@ public class OutboxKafka {
         .collect(Collectors.joining(", "));
   }
 
-  static String perThousand(double[] before, double[] after, int events) {
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < before.length; i++) {
-      s.append(i == 0 ? "" : " / ")
-          .append(String.format("%.2f", 1000 * (after[i] - before[i]) / events));
-    }
-    return s.toString();
-  }
-
-  /** utime + stime (+ cutime + cstime: ended children) from /proc/pid/stat, in 10 ms ticks. */
-  static double cpuSeconds(long pid, boolean withEndedChildren) {
-    try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-      if (withEndedChildren) {
-        ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
-      }
-      return ticks / 100.0;
-    } catch (IOException | RuntimeException unknown) {
-      return 0;
-    }
-  }
-
-  /** From /proc: ProcessHandle.Info gives up on command lines as long as the launcher's. */
-  static long descendant(long root, String commandLinePart) {
-    return ProcessHandle.of(root).stream()
-        .flatMap(ProcessHandle::descendants)
-        .filter(p -> commandLine(p.pid()).contains(commandLinePart))
-        .mapToLong(ProcessHandle::pid)
-        .findFirst()
-        .orElse(0);
-  }
-
-  static String commandLine(long pid) {
-    try {
-      return Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
-    } catch (IOException | RuntimeException gone) {
-      return "";
-    }
-  }
-
   // --- small helpers ---
 
   static Logger quiet(String name) {
     Logger logger = Logger.getLogger(name);
     logger.setLevel(Level.WARNING);
     return logger;
-  }
-
-  void exec(String sql) throws SQLException {
-    try (Statement s = db.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  String string(String sql) throws SQLException {
-    try (Statement s = db.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      return r.next() ? r.getString(1) : null;
-    }
-  }
-
-  static double secs(Instant from, Instant to) {
-    return Duration.between(from, to).toNanos() / 1e9;
-  }
-
-  static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

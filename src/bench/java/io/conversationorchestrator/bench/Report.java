@@ -87,18 +87,8 @@ public class Report {
   // --- the machine and the run ---
 
   void header() throws IOException {
-    String cpu =
-        lines("/proc/cpuinfo").stream()
-            .filter(l -> l.startsWith("model name"))
-            .findFirst()
-            .map(l -> l.replaceFirst(".*:\\s*", ""))
-            .orElse("?");
-    long memKib =
-        lines("/proc/meminfo").stream()
-            .filter(l -> l.startsWith("MemTotal"))
-            .findFirst()
-            .map(l -> Long.parseLong(l.replaceAll("\\D+", "")))
-            .orElse(0L);
+    String cpu = Bench.cpuModel();
+    long memKib = Bench.memTotalKib();
     String os =
         lines("/etc/os-release").stream()
             .filter(l -> l.startsWith("PRETTY_NAME="))

@@ -8,8 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -167,5 +169,42 @@ final class Bench {
 
   static double secs(Instant from, Instant to) {
     return secs(Duration.between(from, to));
+  }
+
+  /** Appends {@code md} to bench/results/NAME-yyyy-mm-dd.md and says so. */
+  static void appendResult(String name, String md) throws IOException {
+    Path file = Path.of("bench/results/" + name + "-" + LocalDate.now() + ".md");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, md, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    System.out.println("\nAppended to " + file);
+  }
+
+  /** BENCH_OUT, created: where a harness writes its section and plot data (bench/README.md). */
+  static Path outDir() throws IOException {
+    String out = env("BENCH_OUT", "");
+    return out.isEmpty() ? null : Files.createDirectories(Path.of(out));
+  }
+
+  /**
+   * POST /v2/ControlPlane/Configurations: {@code callbacks} a JSON array of status callbacks, or
+   * null for none.
+   */
+  static String configuration(String displayName, String callbacks) {
+    return """
+        {"displayName":"%s","description":"Configuration for API-created conversations",
+         "conversationGroupingType":"GROUP_BY_PROFILE","memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d",%s
+         "channelSettings":{"SMS":{"statusTimeouts":{"inactive":30,"closed":1440}}}}"""
+        .formatted(
+            displayName, callbacks == null ? "" : "\n \"statusCallbacks\":" + callbacks + ",");
+  }
+
+  /** POST /v2/Conversations: a customer and an agent by SMS, in configuration {@code id}. */
+  static String conversation(String configurationId) {
+    return """
+        {"configurationId":"%s","name":"Support chat for Kiran",
+         "participants":[
+           {"name":"Kiran A.","type":"CUSTOMER","addresses":[{"channel":"SMS","address":"+15551234567"}]},
+           {"name":"Kai B.","type":"HUMAN_AGENT","addresses":[{"channel":"SMS","address":"+15550001111"}]}]}"""
+        .formatted(configurationId);
   }
 }

@@ -23,14 +23,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -278,24 +276,11 @@ public class CallbackDelivery {
         api(
                 "POST",
                 "/v2/ControlPlane/Configurations",
-                """
-        {"displayName":"callbacks benchmark","description":"Configuration for API-created conversations",
-         "conversationGroupingType":"GROUP_BY_PROFILE","memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d",
-         "statusCallbacks":%s,
-         "channelSettings":{"SMS":{"statusTimeouts":{"inactive":30,"closed":1440}}}}"""
-                    .formatted(callbacks))
+                Bench.configuration("callbacks benchmark", callbacks))
             .path("related")
             .path("configurationId")
             .asText();
-    api(
-        "POST",
-        "/v2/Conversations",
-        """
-        {"configurationId":"%s","name":"Support chat for Kiran",
-         "participants":[
-           {"name":"Kiran A.","type":"CUSTOMER","addresses":[{"channel":"SMS","address":"+15551234567"}]},
-           {"name":"Kai B.","type":"HUMAN_AGENT","addresses":[{"channel":"SMS","address":"+15550001111"}]}]}"""
-            .formatted(configuration));
+    api("POST", "/v2/Conversations", Bench.conversation(configuration));
     Instant deadline = Instant.now().plusSeconds(60);
     while ((payload = sink.lastBody.get("/ok/sample")) == null) {
       if (Instant.now().isAfter(deadline)) {
@@ -585,15 +570,10 @@ public class CallbackDelivery {
                 .append(" |\n"));
     String md = String.format("%n## N = %,d, %s%n%n", n, Instant.now()) + table;
     System.out.print(md);
-    Path file = Path.of("bench/results/callbacks-" + LocalDate.now() + ".md");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, md, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    System.out.println("\nAppended to " + file);
+    Bench.appendResult("callbacks", md);
 
-    String out = env("BENCH_OUT", "");
-    if (!out
-        .isEmpty()) { // the shared results contract (bench/README.md): a section and its plot data
-      Path dir = Files.createDirectories(Path.of(out));
+    Path dir = Bench.outDir();
+    if (dir != null) { // the shared results contract (bench/README.md): a section and its plot data
       Files.writeString(
           dir.resolve("callbacks.md"),
           String.format("## Status callbacks, N = %,d deliveries per" + " phase%n%n", n)

@@ -20,14 +20,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -959,10 +957,8 @@ public class CreateThroughput {
             100 * footprint.getOrDefault("rss_load_peak_mib", 0.0) / memMib, memMib));
 
     System.out.print("\n" + create + "\n" + foot);
-    String out = env("BENCH_OUT", "");
-    if (!out.isEmpty()) {
-      Path dir = Path.of(out);
-      Files.createDirectories(dir);
+    Path dir = Bench.outDir();
+    if (dir != null) {
       Files.writeString(dir.resolve("create.md"), create);
       Files.writeString(dir.resolve("footprint.md"), foot);
       csv(
@@ -1016,11 +1012,7 @@ public class CreateThroughput {
       csv(dir.resolve("footprint.csv"), "metric,value", metrics);
       System.out.println("\nWrote create.md, create-*.csv, footprint.md, footprint.csv to " + dir);
     } else {
-      Path file = Path.of("bench/results/create-throughput-" + LocalDate.now() + ".md");
-      Files.createDirectories(file.getParent());
-      Files.writeString(
-          file, "\n" + create + "\n" + foot, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      System.out.println("\nAppended to " + file);
+      Bench.appendResult("create-throughput", "\n" + create + "\n" + foot);
     }
   }
 

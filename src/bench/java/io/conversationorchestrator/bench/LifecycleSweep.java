@@ -10,14 +10,12 @@ import static io.conversationorchestrator.bench.Procs.cpuSeconds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -572,15 +570,10 @@ public class LifecycleSweep {
     report.forEach((k, v) -> table.append("| ").append(k).append(" | ").append(v).append(" |\n"));
     String md = String.format("%n## %s, %s%n%n", title, Instant.now()) + table;
     System.out.print(md);
-    Path file = Path.of("bench/results/lifecycle-sweep-" + LocalDate.now() + ".md");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, md, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    System.out.println("\nAppended to " + file);
+    Bench.appendResult("lifecycle-sweep", md);
 
-    String out = env("BENCH_OUT", "");
-    if (!out
-        .isEmpty()) { // the shared results contract (bench/README.md): a section and its plot data
-      Path dir = Files.createDirectories(Path.of(out));
+    Path dir = Bench.outDir();
+    if (dir != null) { // the shared results contract (bench/README.md): a section and its plot data
       Files.writeString(
           dir.resolve("lifecycle-" + n + ".md"),
           "## Lifecycle sweep, "

@@ -16,7 +16,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,7 +24,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -190,25 +188,12 @@ public class OutboxKafka {
         api(
                 "POST",
                 "/v2/ControlPlane/Configurations",
-                """
-        {"displayName":"outbox benchmark","description":"Configuration for API-created conversations",
-         "conversationGroupingType":"GROUP_BY_PROFILE","memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d",
-         "channelSettings":{"SMS":{"statusTimeouts":{"inactive":30,"closed":1440}}}}""")
+                Bench.configuration("outbox benchmark", null))
             .path("related")
             .path("configurationId")
             .asText();
     String conversation =
-        api(
-                "POST",
-                "/v2/Conversations",
-                """
-        {"configurationId":"%s","name":"Support chat for Kiran",
-         "participants":[
-           {"name":"Kiran A.","type":"CUSTOMER","addresses":[{"channel":"SMS","address":"+15551234567"}]},
-           {"name":"Kai B.","type":"HUMAN_AGENT","addresses":[{"channel":"SMS","address":"+15550001111"}]}]}"""
-                    .formatted(configuration))
-            .path("id")
-            .asText();
+        api("POST", "/v2/Conversations", Bench.conversation(configuration)).path("id").asText();
     String path = "/v2/Conversations/" + conversation;
     api(
         "POST",
@@ -778,9 +763,8 @@ public class OutboxKafka {
             service.perSecond >= target ? "met" : "not met"));
     System.out.print("\n" + md);
 
-    String out = env("BENCH_OUT", "");
-    if (!out.isEmpty()) {
-      Path dir = Files.createDirectories(Path.of(out));
+    Path dir = Bench.outDir();
+    if (dir != null) {
       Files.writeString(dir.resolve("outbox-kafka.md"), md);
       StringBuilder csv =
           new StringBuilder("what,records,records_per_s,mb_per_s,avg_latency_ms,max_latency_ms\n");
@@ -799,10 +783,7 @@ public class OutboxKafka {
       Files.writeString(dir.resolve("outbox-kafka.csv"), csv);
       System.out.println("\nWrote " + dir.resolve("outbox-kafka.md") + " and outbox-kafka.csv");
     } else {
-      Path file = Path.of("bench/results/outbox-kafka-" + LocalDate.now() + ".md");
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, "\n" + md, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      System.out.println("\nAppended to " + file);
+      Bench.appendResult("outbox-kafka", "\n" + md);
     }
   }
 

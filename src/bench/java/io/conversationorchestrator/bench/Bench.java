@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,17 +37,25 @@ final class Bench {
     return f[0] + " / " + f[1] + " / " + f[2];
   }
 
-  static String machine(String loadAverageBefore, String database) throws IOException {
+  /**
+   * The start of every report's machine line: cores, CPU, RAM, the load average at the start and
+   * now, the JDK, PostgreSQL's version and its durability and memory settings; the caller adds its
+   * own.
+   */
+  static String machine(String loadAverageBefore, Connection db) throws IOException, SQLException {
     return String.format(
         "Machine: %d cores (%s), %d GiB; load average (1/5/15 min) %s at the start, %s at the end"
-            + " (other work competes for the same cores); JDK %s; %s",
+            + " (other work competes for the same cores); JDK %s; %s, synchronous_commit=%s,"
+            + " shared_buffers=%s",
         Runtime.getRuntime().availableProcessors(),
         cpuModel(),
         Math.round(memTotalKib() / 1024.0 / 1024.0),
         loadAverageBefore,
         loadAverage(),
         System.getProperty("java.version"),
-        database);
+        Sql.version(db),
+        Sql.string(db, "show synchronous_commit"),
+        Sql.string(db, "show shared_buffers"));
   }
 
   static String cpuModel() throws IOException {

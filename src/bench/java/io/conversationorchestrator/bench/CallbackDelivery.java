@@ -615,13 +615,11 @@ public class CallbackDelivery {
 
   String machine() throws IOException, SQLException {
     return String.format(
-        "%s, synchronous_commit=%s, shared_buffers=%s.%n"
+        "%s.%n"
             + "Service: callbacks max-per-host %s, max-in-flight %s, dispatch-interval %s, timeout %s; git %s. "
             + "T = commit of the N healthy rows; payload %d bytes; sink: Vert.x HttpServer, %s event loop(s);"
             + " %s rounds after a warm-up of %s deliveries.%n",
-        Bench.machine(loadAverageBefore, Sql.version(db)),
-        Sql.string(db, "show synchronous_commit"),
-        Sql.string(db, "show shared_buffers"),
+        Bench.machine(loadAverageBefore, db),
         env("ORCHESTRATOR_CALLBACKS_MAX_PER_HOST", "16"),
         env("ORCHESTRATOR_CALLBACKS_MAX_IN_FLIGHT", "512"),
         env("ORCHESTRATOR_CALLBACKS_DISPATCH_INTERVAL", "50ms"),

@@ -1030,15 +1030,13 @@ public class CreateThroughput {
 
   String machine(String pgLabel) throws IOException, SQLException {
     return String.format(
-        "%s, fsync=%s, synchronous_commit=%s, shared_buffers=%s, max_connections=%s.%n"
+        "%s, fsync=%s, max_connections=%s.%n"
             + "Service: reactive pool max-size %s; git %s. Each concurrency: %d s warm-up, then %d s measured, closed loop"
             + " (Vert.x HttpClient, one connection per client, one event loop in the harness); then %s with as many"
             + " clients for %d s on the same database (bench/create-conversation.pgbench; its CONVERSATION_CREATED rows"
             + " go to a copy of outbox_event); Idempotency-Key %s. A new customer number per request.%n",
-        Bench.machine(loadAverageBefore, Sql.version(db)),
+        Bench.machine(loadAverageBefore, db),
         Sql.string(db, "show fsync"),
-        Sql.string(db, "show synchronous_commit"),
-        Sql.string(db, "show shared_buffers"),
         Sql.string(db, "show max_connections"),
         env("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE", "20 (default)"),
         env("BENCH_GIT", "?"),

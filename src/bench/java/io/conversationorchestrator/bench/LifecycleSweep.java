@@ -631,11 +631,8 @@ public class LifecycleSweep {
 
   String machine() throws IOException, SQLException {
     return String.format(
-        "%s, synchronous_commit=%s, shared_buffers=%s; service: sweep-workers %s,"
-            + " sweep-batch-size %s; git %s%n",
-        Bench.machine(loadAverageBefore, Sql.version(db)),
-        Sql.string(db, "show synchronous_commit"),
-        Sql.string(db, "show shared_buffers"),
+        "%s; service: sweep-workers %s," + " sweep-batch-size %s; git %s%n",
+        Bench.machine(loadAverageBefore, db),
         env("ORCHESTRATOR_LIFECYCLE_SWEEP_WORKERS", "default"),
         env("ORCHESTRATOR_LIFECYCLE_SWEEP_BATCH_SIZE", "default"),
         env("BENCH_GIT", "?"));

@@ -789,13 +789,11 @@ public class OutboxKafka {
 
   String machine(long recordSize) throws IOException, SQLException {
     return String.format(
-        "%s, synchronous_commit=%s, shared_buffers=%s;"
+        "%s;"
             + " Kafka %s, topic %s with %d partition(s).%nService: relay batch %s, interval %s; producer %s; git %s."
             + " Events: %d per conversation (%s), record values %,d B on average; T = commit of the N rows;"
             + " after a warm-up of %s events.%n",
-        Bench.machine(loadAverageBefore, Sql.version(db)),
-        Sql.string(db, "show synchronous_commit"),
-        Sql.string(db, "show shared_buffers"),
+        Bench.machine(loadAverageBefore, db),
         org.apache.kafka.common.utils.AppInfoParser.getVersion(),
         topic,
         partitions,

@@ -8,18 +8,11 @@
 # names a running service, in which case BENCH_JDBC_URL (or QUARKUS_DATASOURCE_JDBC_URL) must name
 # its database (start-up figures are then left out; RSS needs BENCH_SERVICE_PID).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-arg=${1:-20}
+source "$(dirname "$0")/stack.sh"
+arg=${1:-20} # --quick is for the harness
 
-source bench/stack.sh
-build_bench
-
-if [[ -z ${BENCH_SERVICE_URL:-} ]]; then
-  start_stack target/bench-create "${BENCH_HTTP_PORT:-18100}" # not 8080 nor the other benchmarks' ports
-  export BENCH_THROWAWAY=1 # the harness leaves its rows: the stack and its data are discarded
-else
-  use_running_service
-fi
+stack_or_service target/bench-create "${BENCH_HTTP_PORT:-18100}" # not 8080 nor the others' ports
+if [[ -n $stack ]]; then export BENCH_THROWAWAY=1; fi # the harness leaves its rows: all is discarded
 # pgbench from PATH, else the newest PostgreSQL client installed; none: the harness uses JDBC.
 if [[ -z ${BENCH_PGBENCH:-} ]]; then
   BENCH_PGBENCH=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -1 || true)

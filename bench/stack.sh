@@ -1,5 +1,12 @@
-# Sourced by the benchmark scripts: a throw-away PostgreSQL + Kafka + service for one run, or a
-# service that is already running, and the harness launcher. Expects to run from the project root.
+# Sourced by the benchmark scripts (source "$(dirname "$0")/stack.sh", with their arguments in
+# place): goes to the project root, builds the harnesses when needed, sets BENCH_QUICK=1 when the
+# first argument is --quick (the caller shifts it off), and provides a throw-away PostgreSQL +
+# Kafka + service for one run, or a service that is already running, and the harness launcher.
+
+if [[ -n ${BENCH_OUT:-} ]]; then export BENCH_OUT=$(realpath -m "$BENCH_OUT"); fi # before the cd
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export BENCH_QUICK=
+if [[ ${1:-} == --quick ]]; then BENCH_QUICK=1; fi
 
 stack=
 stop_stack() {
@@ -19,6 +26,15 @@ build_bench() {
     echo "Building the benchmarks (./mvnw -Pbench compiler:testCompile@bench)..."
     ./mvnw -q -B -ntp -Pbench compiler:testCompile@bench
     touch "$stamp"
+  fi
+}
+
+# stack_or_service DATA_DIR PORT: start_stack, unless BENCH_SERVICE_URL names a running service.
+stack_or_service() {
+  if [[ -z ${BENCH_SERVICE_URL:-} ]]; then
+    start_stack "$@"
+  else
+    use_running_service
   fi
 }
 
@@ -106,3 +122,5 @@ run_harness() {
     -cp "target/bench-classes:$(cat target/local-stack.classpath)" \
     "io.conversationorchestrator.bench.$class" "$@"
 }
+
+build_bench

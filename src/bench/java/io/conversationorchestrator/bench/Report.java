@@ -35,8 +35,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * data (*.csv) the benchmarks wrote to a results directory bench/results/NAME/, draws the PNGs into
  * it and writes bench/results/NAME.md: the machine, a summary against the issue's targets, then
  * each section with its plots. Missing inputs become "not run" (with the end of the log when
- * run-all recorded a failure). Usage: java -Djava.awt.headless=true -cp TEST_CLASSPATH
- * bench/Report.java bench/results/NAME
+ * run-all recorded a failure). Usage (bench/README.md): run_harness Report bench/results/NAME,
+ * with -Djava.awt.headless=true
  */
 public class Report {
   final Path dir;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark in turn and writes bench/results/<name>.md with their tables and plots
-# (bench/README.md). Usage: bench/run-all.sh [--quick]. Needs only a JDK 17+ (pgbench optional).
+# (bench/README.md). Usage: bench/run-all.sh [--quick]. Needs a JDK 17+ and curl (pgbench optional).
 # <name> is today's date (yyyy-mm-dd, with -quick for --quick runs); when that name is taken,
 # -2, -3... is added: earlier results are never overwritten. Each benchmark starts and stops its
 # own throw-away PostgreSQL + Kafka + service; one that is missing or fails is reported as such in

@@ -8,10 +8,6 @@ import static io.conversationorchestrator.bench.Procs.cpuSeconds;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,9 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -151,7 +145,7 @@ public class CreateThroughput {
     System.out.printf(
         "Warm-up: %d s at concurrency 32 (not reported; a fresh JVM compiles)...%n", warmup);
     rss.loading = true;
-    closedLoop(32, warmup);
+    CreateLoad.closedLoop(this, 32, warmup);
     rss.loading = false;
     for (int c : concurrencies) {
       Row row = new Row();
@@ -159,10 +153,10 @@ public class CreateThroughput {
       System.out.printf(
           "Concurrency %d: %d s warm-up, %d s measured...%n", c, warmSeconds, seconds);
       rss.loading = true;
-      closedLoop(c, warmSeconds);
+      CreateLoad.closedLoop(this, c, warmSeconds);
       rss.phasePeak = 0;
       double[] before = cpu();
-      Load load = closedLoop(c, seconds);
+      CreateLoad load = CreateLoad.closedLoop(this, c, seconds);
       double[] after = cpu();
       rss.loading = false;
       row.rate = load.rate();
@@ -187,7 +181,7 @@ public class CreateThroughput {
         "Open loop at half the highest rate: %,.0f requests/s for %d s...%n", rate, seconds);
     rss.loading = true;
     double[] before = cpu();
-    Load load = paced(rate, seconds);
+    CreateLoad load = CreateLoad.paced(this, rate, seconds);
     double[] after = cpu();
     rss.loading = false;
     paced = new Row();
@@ -467,161 +461,6 @@ public class CreateThroughput {
     Sql.exec(db, "drop function if exists bench_uuid7()");
   }
 
-  // --- HTTP load ---
-
-  /** Requests on one HttpClient; everything runs on the harness's one event loop. */
-  final class Load {
-    final io.vertx.core.http.HttpClient client;
-    final RequestOptions post;
-    final Histogram latency = new Histogram(60_000_000L, 3); // microseconds
-    final CompletableFuture<Load> finished = new CompletableFuture<>();
-    long start;
-    long end;
-    long lastDone;
-    long completed;
-    long errors;
-    long inFlight;
-    boolean sending = true;
-    String firstError;
-
-    Load(int connections) {
-      client =
-          vertx.createHttpClient(
-              new HttpClientOptions()
-                  .setMaxPoolSize(connections)
-                  .setKeepAlive(true)
-                  .setTcpNoDelay(true)
-                  .setDefaultHost(service.getHost())
-                  .setDefaultPort(service.getPort()));
-      post =
-          new RequestOptions()
-              .setMethod(HttpMethod.POST)
-              .setURI("/v2/Conversations")
-              .putHeader("Content-Type", "application/json")
-              .putHeader("Authorization", basic())
-              .setIdleTimeout(60_000); // a hung service fails the request instead of the whole run
-    }
-
-    /** Sends one create; its latency counts from {@code intended} (System.nanoTime()). */
-    void send(long intended, Runnable then) {
-      inFlight++;
-      RequestOptions options = post;
-      if (idempotency) {
-        options =
-            new RequestOptions(post).putHeader("Idempotency-Key", UUID.randomUUID().toString());
-      }
-      Buffer body = Buffer.buffer(requestBody(customerAddress(customers.incrementAndGet())));
-      client
-          .request(options)
-          .compose(request -> request.send(body))
-          .compose(
-              response ->
-                  response
-                      .body()
-                      .map(
-                          b -> {
-                            if (response.statusCode() != 201) {
-                              throw new IllegalStateException(
-                                  response.statusCode() + " " + b.toString(StandardCharsets.UTF_8));
-                            }
-                            return b;
-                          }))
-          .onComplete(
-              result -> {
-                inFlight--;
-                long now = System.nanoTime();
-                if (result.succeeded()) {
-                  completed++;
-                  lastDone = now;
-                  latency.recordValue(
-                      Math.min(
-                          Math.max(1, (now - intended) / 1000),
-                          latency.getHighestTrackableValue()));
-                } else if (++errors == 1) {
-                  firstError = result.cause().getMessage();
-                }
-                then.run();
-              });
-    }
-
-    void closedNext() {
-      if (System.nanoTime() < end && errors < MAX_ERRORS) {
-        send(System.nanoTime(), this::closedNext);
-      } else if (inFlight == 0) {
-        finished.complete(this);
-      }
-    }
-
-    void pacedNext() {
-      if (!sending && inFlight == 0) {
-        finished.complete(this);
-      }
-    }
-
-    /** Creates per second: completed / (last completion − start). */
-    double rate() {
-      return completed == 0 ? 0 : completed / ((lastDone - start) / 1e9);
-    }
-
-    Load await() throws Exception {
-      finished.get();
-      created += completed;
-      client.close().toCompletionStage().toCompletableFuture().get();
-      return this;
-    }
-  }
-
-  /** Closed loop: {@code c} connections, each sending its next request when the last answered. */
-  Load closedLoop(int c, int secs) throws Exception {
-    Load load = new Load(c);
-    vertx.runOnContext(
-        ignored -> {
-          load.start = System.nanoTime();
-          load.end = load.start + secs * 1_000_000_000L;
-          for (int i = 0; i < c; i++) {
-            load.send(System.nanoTime(), load::closedNext);
-          }
-        });
-    return load.await();
-  }
-
-  /**
-   * Open loop: request i is due at start + i / rate whether or not earlier ones have answered, and
-   * its latency counts from then (no coordinated omission); up to 256 connections, then queued.
-   */
-  Load paced(double rate, int secs) throws Exception {
-    Load load = new Load(256);
-    long total = Math.round(rate * secs);
-    vertx.runOnContext(
-        ignored -> {
-          load.start = System.nanoTime();
-          long[] sent = {0};
-          vertx.setPeriodic(
-              1,
-              timer -> {
-                long now = System.nanoTime();
-                long due;
-                while (sent[0] < total
-                    && (due = load.start + (long) (sent[0] * 1e9 / rate)) <= now) {
-                  load.send(due, load::pacedNext);
-                  sent[0]++;
-                }
-                if (sent[0] >= total || load.errors >= MAX_ERRORS) {
-                  vertx.cancelTimer(timer);
-                  load.sending = false;
-                  load.pacedNext();
-                }
-              });
-        });
-    return load.await();
-  }
-
-  String basic() {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((ACCOUNT + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
-  }
-
   // --- the database alone: pgbench, or the same transactions over JDBC ---
 
   void database(Row row) throws Exception {
@@ -721,7 +560,7 @@ public class CreateThroughput {
   long jdbc(Row row) throws Exception {
     System.out.println(
         "  pgbench not found (BENCH_PGBENCH): the same transactions over JDBC instead");
-    List<Step> steps = Step.parse(script);
+    List<PgbenchStep> steps = PgbenchStep.parse(script);
     int c = row.concurrency;
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     List<CompletableFuture<Histogram>> clients = new ArrayList<>();
@@ -736,11 +575,11 @@ public class CreateThroughput {
                 Histogram h = new Histogram(60_000_000L, 3);
                 try (Connection conn = Sql.connect(true)) {
                   conn.setAutoCommit(false);
-                  Map<Step, PreparedStatement> prepared = new HashMap<>();
+                  Map<PgbenchStep, PreparedStatement> prepared = new HashMap<>();
                   while (System.nanoTime() < end) {
                     long t = System.nanoTime();
                     try {
-                      Step.run(steps, conn, prepared);
+                      PgbenchStep.run(steps, conn, prepared);
                       h.recordValue(
                           Math.min(Math.max(1, (System.nanoTime() - t) / 1000), 60_000_000L));
                     } catch (SQLException e) {
@@ -767,83 +606,6 @@ public class CreateThroughput {
     row.pgAvgMs = row.pgLatency.getMean() / 1000;
     row.pgFailed = failed.get();
     return row.pgLatency.getTotalCount();
-  }
-
-  /** A line of the rendered script: \set name random(a, b), or SQL ending in ";" or "\gset". */
-  record Step(String set, long low, long high, String sql, List<String> params, boolean gset) {
-    static final Pattern SET = Pattern.compile("\\\\set (\\w+) random\\((\\d+), *(\\d+)\\)");
-    static final Pattern VARIABLE = Pattern.compile("(?<!:):(\\w+)");
-
-    static List<Step> parse(String script) {
-      List<Step> steps = new ArrayList<>();
-      StringBuilder sql = new StringBuilder();
-      for (String line : script.split("\n")) {
-        Matcher set = SET.matcher(line.trim());
-        if (set.matches()) {
-          steps.add(
-              new Step(
-                  set.group(1),
-                  Long.parseLong(set.group(2)),
-                  Long.parseLong(set.group(3)),
-                  null,
-                  null,
-                  false));
-          continue;
-        }
-        sql.append(line).append('\n');
-        String t = line.trim();
-        if (t.endsWith(";") || t.endsWith("\\gset")) {
-          boolean gset = t.endsWith("\\gset");
-          String text = sql.toString().trim();
-          text = gset ? text.substring(0, text.length() - 5) : text.substring(0, text.length() - 1);
-          List<String> params = new ArrayList<>();
-          Matcher v = VARIABLE.matcher(text);
-          StringBuilder jdbc = new StringBuilder();
-          while (v.find()) {
-            params.add(v.group(1));
-            v.appendReplacement(jdbc, "?");
-          }
-          v.appendTail(jdbc);
-          steps.add(new Step(null, 0, 0, jdbc.toString(), params, gset));
-          sql.setLength(0);
-        }
-      }
-      return steps;
-    }
-
-    /** One transaction; BEGIN and END are the connection's own (autocommit off). */
-    static void run(List<Step> steps, Connection conn, Map<Step, PreparedStatement> prepared)
-        throws SQLException {
-      Map<String, String> vars = new HashMap<>();
-      for (Step step : steps) {
-        if (step.set != null) {
-          vars.put(
-              step.set,
-              String.valueOf(ThreadLocalRandom.current().nextLong(step.low, step.high + 1)));
-        } else if (step.sql.equalsIgnoreCase("BEGIN")) {
-          continue;
-        } else if (step.sql.equalsIgnoreCase("END")) {
-          conn.commit();
-        } else {
-          PreparedStatement s = prepared.get(step);
-          if (s == null) {
-            s = conn.prepareStatement(step.sql);
-            prepared.put(step, s);
-          }
-          for (int i = 0; i < step.params.size(); i++) {
-            s.setString(i + 1, vars.get(step.params.get(i)));
-          }
-          if (s.execute() && step.gset) {
-            try (ResultSet r = s.getResultSet()) {
-              r.next();
-              for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
-                vars.put(r.getMetaData().getColumnLabel(i), r.getString(i));
-              }
-            }
-          }
-        }
-      }
-    }
   }
 
   // --- report ---

@@ -1,12 +1,10 @@
 package io.conversationorchestrator.bench;
 
-import java.awt.BasicStroke;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,34 +13,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Assembles one run of bench/run-all.sh (see bench/README.md): reads the sections (*.md) and plot
  * data (*.csv) the benchmarks wrote to a results directory bench/results/NAME/, draws the PNGs into
  * it and writes bench/results/NAME.md: the machine, a summary against the issue's targets, then
  * each section with its plots. Missing inputs become "not run" (with the end of the log when
- * run-all recorded a failure). Usage (bench/README.md): run_harness Report bench/results/NAME,
- * with -Djava.awt.headless=true
+ * run-all recorded a failure). Usage (bench/README.md): run_harness Report bench/results/NAME, with
+ * -Djava.awt.headless=true
  */
 public class Report {
   final Path dir;
   final Properties run = new Properties(); // run.properties of run-all.sh
   final List<String[]> runs = new ArrayList<>(); // runs.tsv: label, command, status, seconds
   final StringBuilder md = new StringBuilder();
+  final ReportPlots plots = new ReportPlots(this);
 
   Report(Path dir) throws IOException {
     this.dir = dir;
@@ -336,12 +327,13 @@ public class Report {
             .append("\n\n");
       }
       if (section.equals("create")) {
-        plot("latency-histogram.png", "Create latency histogram", this::latencyHistogram);
-        plot("throughput-vs-concurrency.png", "Create throughput vs concurrency", this::throughput);
+        plot("latency-histogram.png", "Create latency histogram", plots::latencyHistogram);
+        plot(
+            "throughput-vs-concurrency.png", "Create throughput vs concurrency", plots::throughput);
       } else if (section.equals("outbox-kafka")) {
-        plot("outbox-kafka.png", "Outbox relay vs ProducerPerformance", this::outbox);
+        plot("outbox-kafka.png", "Outbox relay vs ProducerPerformance", plots::outbox);
       } else if (section.equals("callbacks")) {
-        plot("callbacks.png", "Callback deliveries/s", this::callbacks);
+        plot("callbacks.png", "Callback deliveries/s", plots::callbacks);
       }
       int next = ordered.indexOf(section) + 1;
       if (section.startsWith("lifecycle")
@@ -349,7 +341,7 @@ public class Report {
         plot(
             "lateness-vs-n.png",
             "Lifecycle lateness, sweep time, rate and memory vs N",
-            this::lateness);
+            plots::lateness);
       }
     }
   }
@@ -434,172 +426,6 @@ public class Report {
     } catch (Exception | Error e) { // a machine without fonts, say: the tables still stand
       md.append("(Plot ").append(file).append(" failed: ").append(e).append(")\n\n");
     }
-  }
-
-  // --- the plots ---
-
-  /** Share of requests per latency bucket, one line per concurrency, on a log latency axis. */
-  List<Chart<?, ?>> latencyHistogram() throws IOException {
-    List<Map<String, String>> rows = csv("create-latency.csv");
-    if (rows.isEmpty()) {
-      return List.of();
-    }
-    XYChart chart =
-        xy("Create latency histogram", "latency (ms, bucket upper bound)", "share of requests (%)");
-    chart.getStyler().setXAxisLogarithmic(true);
-    Map<Double, List<Map<String, String>>> byConcurrency =
-        new TreeMap<>(rows.stream().collect(Collectors.groupingBy(r -> num(r, "concurrency"))));
-    byConcurrency.forEach(
-        (c, bucket) -> {
-          double total = bucket.stream().mapToDouble(r -> num(r, "count")).sum();
-          List<Map<String, String>> sorted =
-              bucket.stream()
-                  .sorted(Comparator.comparingDouble(r -> num(r, "bucket_upper_ms")))
-                  .collect(Collectors.toList());
-          chart.addSeries(
-              "c = " + fmt(c),
-              sorted.stream().map(r -> num(r, "bucket_upper_ms")).toList(),
-              sorted.stream().map(r -> 100 * num(r, "count") / total).toList());
-        });
-    return List.of(chart);
-  }
-
-  /**
-   * Service req/s vs concurrency next to pgbench tps at the same client counts; p99 on the right.
-   */
-  List<Chart<?, ?>> throughput() throws IOException {
-    List<Map<String, String>> service = sorted(csv("create-concurrency.csv"), "concurrency");
-    List<Map<String, String>> pgbench = sorted(csv("create-pgbench.csv"), "clients");
-    if (service.isEmpty() && pgbench.isEmpty()) {
-      return List.of();
-    }
-    XYChart chart = xy("Create throughput vs concurrency", "concurrency (clients)", "per second");
-    // Concurrencies are powers of two: plotted at log2(c), labelled c.
-    chart.setCustomXAxisTickLabelsFormatter(x -> x == Math.rint(x) ? fmt(Math.pow(2, x)) : "");
-    chart.getStyler().setYAxisMin(0, 0.0);
-    chart.getStyler().setYAxisMin(1, 0.0);
-    if (!service.isEmpty()) {
-      chart.addSeries(
-          "service req/s", log2(column(service, "concurrency")), column(service, "requests_per_s"));
-      right(
-          chart.addSeries(
-              "service p99 (ms, right)",
-              log2(column(service, "concurrency")),
-              column(service, "p99_ms")));
-      chart.setYAxisGroupTitle(1, "p99 latency (ms)");
-      chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
-    }
-    if (!pgbench.isEmpty()) {
-      chart.addSeries(
-          "pgbench tps (same INSERTs)", log2(column(pgbench, "clients")), column(pgbench, "tps"));
-    }
-    return List.of(chart);
-  }
-
-  /**
-   * Two panels: lateness and sweep time vs N (log-log, with a linear reference); rate and memory.
-   */
-  List<Chart<?, ?>> lateness() throws IOException {
-    List<Map<String, String>> rows = lifecycle();
-    if (rows.isEmpty()) {
-      return List.of();
-    }
-    List<Double> n = column(rows, "n");
-    List<Double> x = n.stream().map(Math::log10).toList(); // plotted at log10(N), labelled N
-    XYChart time =
-        xy(
-            "Lateness and sweep time vs N (all due at one instant)",
-            "N (due conversations)",
-            "seconds");
-    time.setCustomXAxisTickLabelsFormatter(Report::roundN);
-    time.getStyler().setYAxisLogarithmic(true);
-    time.addSeries("lateness p50", x, column(rows, "lateness_p50_s"));
-    time.addSeries("lateness p99", x, column(rows, "lateness_p99_s"));
-    time.addSeries("lateness max", x, column(rows, "lateness_max_s"));
-    time.addSeries("sweep time (last transition − T)", x, column(rows, "sweep_seconds"));
-    double t0 = num(rows.get(0), "sweep_seconds") / num(rows.get(0), "n");
-    XYSeries linear =
-        time.addSeries("linear from the smallest N", x, n.stream().map(v -> v * t0).toList());
-    linear.setLineStyle(dashed());
-    linear.setMarker(SeriesMarkers.NONE);
-    var y =
-        time.getSeriesMap().values().stream()
-            .flatMapToDouble(series -> Arrays.stream(series.getYData()))
-            .filter(v -> v > 0)
-            .summaryStatistics();
-    // Labels at 1-9 times each power of ten crowd when more than two decades are spanned.
-    time.getStyler().setYAxisLogarithmicDecadeOnly(y.getMax() / y.getMin() > 100);
-    XYChart rate =
-        xy("Transitions/s and service memory vs N", "N (due conversations)", "transitions/s");
-    rate.setCustomXAxisTickLabelsFormatter(Report::roundN);
-    rate.getStyler().setYAxisMin(0, 0.0).setYAxisMin(1, 0.0);
-    rate.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-    rate.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-    rate.addSeries("service transitions/s", x, column(rows, "transitions_per_s"));
-    rate.addSeries("raw SQL transitions/s", x, column(rows, "raw_per_s"));
-    right(rate.addSeries("RSS before (MiB, right)", x, column(rows, "rss_before_mib")));
-    right(rate.addSeries("RSS peak (MiB, right)", x, column(rows, "rss_peak_mib")));
-    if (rows.get(0).containsKey("old_gen_peak_mib")) {
-      right(rate.addSeries("old gen peak (MiB, right)", x, column(rows, "old_gen_peak_mib")));
-    }
-    rate.setYAxisGroupTitle(1, "MiB");
-    rate.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
-    return List.of(time, rate);
-  }
-
-  List<Chart<?, ?>> callbacks() throws IOException {
-    return bars(
-        csv("callbacks.csv"),
-        "phase",
-        "deliveries_per_s",
-        "Status callbacks: sink ceiling and service",
-        "requests or deliveries/s");
-  }
-
-  List<Chart<?, ?>> outbox() throws IOException {
-    return bars(
-        csv("outbox-kafka.csv"), "what", "records_per_s", "Outbox → Kafka (acks=all)", "records/s");
-  }
-
-  List<Chart<?, ?>> bars(
-      List<Map<String, String>> rows, String label, String value, String title, String yTitle) {
-    if (rows.isEmpty()) {
-      return List.of();
-    }
-    CategoryChart chart =
-        new CategoryChartBuilder().width(900).height(450).title(title).yAxisTitle(yTitle).build();
-    chart.getStyler().setLegendVisible(false);
-    chart.getStyler().setYAxisDecimalPattern("#,###");
-    chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-    chart.addSeries(yTitle, rows.stream().map(r -> r.get(label)).toList(), column(rows, value));
-    return List.of(chart);
-  }
-
-  XYChart xy(String title, String xTitle, String yTitle) {
-    XYChart chart =
-        new XYChartBuilder()
-            .width(900)
-            .height(500)
-            .title(title)
-            .xAxisTitle(xTitle)
-            .yAxisTitle(yTitle)
-            .build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-    chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-    chart.getStyler().setYAxisDecimalPattern("#,##0.##");
-    chart.getStyler().setXAxisDecimalPattern("#,###");
-    return chart;
-  }
-
-  /** A series on the right-hand axis, dashed. */
-  static void right(XYSeries series) {
-    series.setYAxisGroup(1);
-    series.setLineStyle(dashed());
-  }
-
-  static BasicStroke dashed() {
-    return new BasicStroke(
-        2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
   }
 
   // --- CSV ---

@@ -7,23 +7,12 @@
 # which case BENCH_JDBC_URL (or QUARKUS_DATASOURCE_JDBC_URL) must name its database and the service
 # must allow loopback targets. With BENCH_OUT set, also writes callbacks.md and callbacks.csv there.
 set -euo pipefail
-if [[ -n ${BENCH_OUT:-} ]]; then export BENCH_OUT=$(realpath -m "$BENCH_OUT"); fi # before the cd
-cd "$(dirname "$0")/.."
-export BENCH_QUICK=
-if [[ ${1:-} == --quick ]]; then
-  BENCH_QUICK=1
-  shift
-fi
+source "$(dirname "$0")/stack.sh"
+if [[ -n $BENCH_QUICK ]]; then shift; fi
 n=${1:-$([[ -n $BENCH_QUICK ]] && echo 5000 || echo 20000)}
 
-source bench/stack.sh
-
-if [[ -z ${BENCH_SERVICE_URL:-} ]]; then
-  # Loopback targets are refused unless allowed: the sink runs on this machine. Port: not 8080 (a
-  # developer's run) nor the other benchmarks'.
-  export ORCHESTRATOR_CALLBACKS_ALLOW_PRIVATE_TARGETS=true
-  start_stack target/bench-callbacks "${BENCH_HTTP_PORT:-18090}"
-else
-  use_running_service
-fi
-run_harness bench/CallbackDelivery.java "$n"
+# Loopback targets are refused unless allowed: the sink runs on this machine. Port: not 8080 (a
+# developer's run) nor the other benchmarks'.
+export ORCHESTRATOR_CALLBACKS_ALLOW_PRIVATE_TARGETS=${ORCHESTRATOR_CALLBACKS_ALLOW_PRIVATE_TARGETS:-true}
+stack_or_service target/bench-callbacks "${BENCH_HTTP_PORT:-18090}"
+run_harness CallbackDelivery "$n"

@@ -7,22 +7,12 @@
 # QUARKUS_DATASOURCE_JDBC_URL) must name its database. With BENCH_OUT set, also writes
 # lifecycle-<N>.md and lifecycle-<N>.csv there (bench/README.md).
 set -euo pipefail
-if [[ -n ${BENCH_OUT:-} ]]; then export BENCH_OUT=$(realpath -m "$BENCH_OUT"); fi # before the cd
-cd "$(dirname "$0")/.."
-export BENCH_QUICK=
-if [[ ${1:-} == --quick ]]; then
-  BENCH_QUICK=1
-  shift
-fi
+source "$(dirname "$0")/stack.sh"
+if [[ -n $BENCH_QUICK ]]; then shift; fi
 n=${1:-$([[ -n $BENCH_QUICK ]] && echo 10000 || echo 100000)}
 
-source bench/stack.sh
-
-if [[ -z ${BENCH_SERVICE_URL:-} ]]; then
-  start_stack bench/.stack "${BENCH_HTTP_PORT:-18080}" # not 8080: a developer's run-local.sh can keep running
-  export BENCH_THROWAWAY=1 # no need to delete the rows at the end
-else
-  use_running_service
-fi
+# Not 8080: a developer's run-local.sh can keep running.
+stack_or_service bench/.stack "${BENCH_HTTP_PORT:-18080}"
+if [[ -n $stack ]]; then export BENCH_THROWAWAY=1; fi # no need to delete the rows at the end
 export BENCH_TIMEOUT_UNIT=${ORCHESTRATOR_LIFECYCLE_TIMEOUT_UNIT:-MINUTES}
-run_harness bench/LifecycleSweep.java "$n"
+run_harness LifecycleSweep "$n"

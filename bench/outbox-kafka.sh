@@ -7,20 +7,14 @@
 # case BENCH_JDBC_URL (or QUARKUS_DATASOURCE_JDBC_URL) and BENCH_KAFKA (or KAFKA_BOOTSTRAP_SERVERS)
 # must name its database and broker.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-if [[ ${1:-} == --quick ]]; then # a smoke-size run: about two minutes with the stack's start
+source "$(dirname "$0")/stack.sh"
+if [[ -n $BENCH_QUICK ]]; then # a smoke-size run: about two minutes with the stack's start
   n=20000
   export BENCH_WARMUP=${BENCH_WARMUP:-5000}
 else
   n=${1:-200000}
 fi
 
-source bench/stack.sh
-
-if [[ -z ${BENCH_SERVICE_URL:-} ]]; then
-  start_stack target/bench-outbox "${BENCH_HTTP_PORT:-18110}" # not 8080 nor the other benchmarks' ports
-else
-  use_running_service
-  export BENCH_KAFKA=${BENCH_KAFKA:-${KAFKA_BOOTSTRAP_SERVERS:?set BENCH_KAFKA}}
-fi
-run_harness bench/OutboxKafka.java "$n"
+stack_or_service target/bench-outbox "${BENCH_HTTP_PORT:-18110}" # not 8080 nor the others' ports
+if [[ -z $stack ]]; then export BENCH_KAFKA=${BENCH_KAFKA:-${KAFKA_BOOTSTRAP_SERVERS:?set BENCH_KAFKA}}; fi
+run_harness OutboxKafka "$n"

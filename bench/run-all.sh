@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark in turn and writes bench/results/<name>.md with their tables and plots
-# (bench/README.md). Usage: bench/run-all.sh [--quick]. Needs only a JDK 17+ (pgbench optional).
+# (bench/README.md). Usage: bench/run-all.sh [--quick]. Needs a JDK 17+ and curl (pgbench optional).
 # <name> is today's date (yyyy-mm-dd, with -quick for --quick runs); when that name is taken,
 # -2, -3... is added: earlier results are never overwritten. Each benchmark starts and stops its
 # own throw-away PostgreSQL + Kafka + service; one that is missing or fails is reported as such in
@@ -31,14 +31,15 @@ git=$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD
 echo "Results go to bench/results/$name.md and bench/results/$name/"
 
 # Once for all: each script's run-local.sh builds only when a source is newer than the classpath.
-echo "Building the service once (./mvnw package -DskipTests)..."
-if ! ./mvnw -q -B -ntp package dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
+echo "Building the service and the benchmarks once (./mvnw -Pbench package -DskipTests)..."
+if ! ./mvnw -q -B -ntp -Pbench package dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/local-stack.classpath >"$out/logs/build.log" 2>&1; then
   tail -40 "$out/logs/build.log"
   echo "The build failed: nothing was measured (log: $out/logs/build.log)."
   exit 1
 fi
-touch target/local-stack.classpath
+touch target/local-stack.classpath target/bench-classes/.built
+source bench/stack.sh # run_harness, for the report
 
 failed=0
 # One benchmark: its label (the section it writes, or create for create + footprint), its script
@@ -78,9 +79,7 @@ fi
   echo "finished=$(date +%s)"
   echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg | sed 's| | / |g')"
 } >>"$out/run.properties"
-java=java
-if [[ -n ${JAVA_HOME:-} ]]; then java=$JAVA_HOME/bin/java; fi
-"$java" -Djava.awt.headless=true -cp "$(cat target/local-stack.classpath)" bench/Report.java "$out" || failed=1
+BENCH_JVM_OPTS=-Djava.awt.headless=true run_harness Report "$out" || failed=1
 if ((failed)); then
   echo "Some benchmarks failed or are missing: see bench/results/$name.md"
 fi

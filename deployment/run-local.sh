@@ -12,9 +12,10 @@ fi
 cd "$(dirname "$0")/.."
 
 classpath_file=target/local-stack.classpath
-# (Re)build when the jar or the launcher's classpath is missing or any source is newer.
+# (Re)build when the jar or the launcher's classpath is missing or any source is newer (the
+# benchmarks in src/bench are built by bench/stack.sh).
 if [[ ! -f target/quarkus-app/quarkus-run.jar || ! -f $classpath_file ]] ||
-  [[ -n $(find src pom.xml -newer "$classpath_file" -print -quit) ]]; then
+  [[ -n $(find src pom.xml -path src/bench -prune -o -newer "$classpath_file" -print -quit) ]]; then
   echo "Building the service (./mvnw package -DskipTests)..."
   ./mvnw -q -B -ntp package dependency:build-classpath -DskipTests \
     -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"

@@ -1,17 +1,21 @@
+package io.conversationorchestrator.bench;
+
+import static io.conversationorchestrator.bench.Bench.delta;
+import static io.conversationorchestrator.bench.Bench.env;
+import static io.conversationorchestrator.bench.Bench.loadAverage;
+import static io.conversationorchestrator.bench.Bench.perThousand;
+import static io.conversationorchestrator.bench.Bench.secs;
+import static io.conversationorchestrator.bench.Procs.cpuSeconds;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,10 +24,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,15 +73,18 @@ public class OutboxKafka {
   static final ObjectMapper JSON = new ObjectMapper();
   // Kafka clients log their whole configuration at INFO; strong references keep the levels set.
   static final Logger KAFKA_LOG = quiet("org.apache.kafka");
-  static final Pattern PERF_TOTAL = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\),"
-      + " ([\\d.]+) ms avg latency, ([\\d.]+) ms max latency");
+  static final Pattern PERF_TOTAL =
+      Pattern.compile(
+          "(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\),"
+              + " ([\\d.]+) ms avg latency, ([\\d.]+) ms max latency");
 
   /**
    * The relay's producer settings (KafkaPublisher.producerConfig, no ORCHESTRATOR_EVENTS_PRODUCER_*
    * overrides); batch.size and buffer.memory are the client's defaults there too.
    */
-  static final String RELAY_PRODUCER = "acks=all enable.idempotence=true max.in.flight.requests.per.connection=5"
-      + " linger.ms=5 compression.type=lz4 request.timeout.ms=10000 delivery.timeout.ms=30000 max.block.ms=10000";
+  static final String RELAY_PRODUCER =
+      "acks=all enable.idempotence=true max.in.flight.requests.per.connection=5"
+          + " linger.ms=5 compression.type=lz4 request.timeout.ms=10000 delivery.timeout.ms=30000 max.block.ms=10000";
 
   final int requested;
   final Connection db;
@@ -90,7 +95,8 @@ public class OutboxKafka {
   final String token = env("BENCH_AUTH_TOKEN", "dev-auth-token");
   final String topic = env("ORCHESTRATOR_EVENTS_TOPICS_CONVERSATIONS", "conversations");
   final String loadAverageBefore;
-  final int runTag = ThreadLocalRandom.current().nextInt(10_000, 99_000); // tells this run's rows apart
+  final int runTag =
+      ThreadLocalRandom.current().nextInt(10_000, 99_000); // tells this run's rows apart
   int phases;
   long servicePid;
   int partitions;
@@ -102,19 +108,30 @@ public class OutboxKafka {
   record Event(String type, String subject, String payload) {}
 
   /** A row of the comparison table and of the CSV. */
-  record Row(String what, long records, double perSecond, double mbPerSecond, double avgMs, double maxMs,
-      double logBytes, String cpu) {}
+  record Row(
+      String what,
+      long records,
+      double perSecond,
+      double mbPerSecond,
+      double avgMs,
+      double maxMs,
+      double logBytes,
+      String cpu) {}
 
   OutboxKafka(int n) throws Exception {
     this.requested = n;
-    this.db = DriverManager.getConnection(env("BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:15432/orchestrator"),
-        env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", "postgres"));
+    this.db =
+        DriverManager.getConnection(
+            env("BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:15432/orchestrator"),
+            env("BENCH_DB_USER", "postgres"),
+            env("BENCH_DB_PASSWORD", "postgres"));
     this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka));
     this.loadAverageBefore = loadAverage();
   }
 
   public static void main(String[] args) throws Exception {
-    OutboxKafka bench = new OutboxKafka(args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 200_000);
+    OutboxKafka bench =
+        new OutboxKafka(args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 200_000);
     bench.awaitReady();
     bench.run();
     System.exit(0); // Kafka clients' threads would keep the JVM alive
@@ -123,27 +140,35 @@ public class OutboxKafka {
   void run() throws Exception {
     sampleLife();
     int perConversation = life.size();
-    int n = (requested + perConversation - 1) / perConversation * perConversation; // whole conversations
-    partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+    int n =
+        (requested + perConversation - 1)
+            / perConversation
+            * perConversation; // whole conversations
+    partitions =
+        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
     int warmup = Integer.parseInt(env("BENCH_WARMUP", String.valueOf(Math.min(n, 50_000))));
     warmup = warmup / perConversation * perConversation;
     if (warmup > 0) { // a fresh JVM compiles for seconds: measure the service as it runs for days
       System.out.printf("Warm-up: %,d events through the relay (not reported)...%n", warmup);
       servicePhase(warmup, false, null, null);
     }
-    String[] names = {"each conversation's events far apart", "10 events of a conversation in a row"};
+    String[] names = {
+      "each conversation's events far apart", "10 events of a conversation in a row"
+    };
     Row spread = servicePhase(n, false, names[0], "service relay");
     Row clustered = servicePhase(n, true, names[1], "service relay 10 in a row per key");
 
     Path payloads = Files.createTempFile("outbox-payloads", ".txt"); // the real values, one a line
-    Files.writeString(payloads, life.stream().map(Event::payload).collect(Collectors.joining("\n")));
+    Files.writeString(
+        payloads, life.stream().map(Event::payload).collect(Collectors.joining("\n")));
     long recordSize = Math.round(averageValueBytes());
     if (warmup > 0) {
       System.out.printf("Warm-up: ProducerPerformance, %,d records (not reported)...%n", warmup);
       producerPerformance(warmup, "--record-size " + recordSize, null);
     }
     Row perf = producerPerformance(n, "--record-size " + recordSize, "ProducerPerformance");
-    Row perfReal = producerPerformance(n, "--payload-file " + payloads, "ProducerPerformance real payloads");
+    Row perfReal =
+        producerPerformance(n, "--payload-file " + payloads, "ProducerPerformance real payloads");
     Files.delete(payloads);
 
     rows.addAll(List.of(spread, perf, clustered, perfReal));
@@ -159,31 +184,40 @@ public class OutboxKafka {
    */
   void sampleLife() throws Exception {
     System.out.println("One conversation's life through the API, for real events...");
-    String configuration = api("POST", "/v2/ControlPlane/Configurations", """
-        {"displayName":"outbox benchmark","description":"Configuration for API-created conversations",
-         "conversationGroupingType":"GROUP_BY_PROFILE","memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d",
-         "channelSettings":{"SMS":{"statusTimeouts":{"inactive":30,"closed":1440}}}}""")
-        .path("related").path("configurationId").asText();
-    String conversation = api("POST", "/v2/Conversations", """
-        {"configurationId":"%s","name":"Support chat for Kiran",
-         "participants":[
-           {"name":"Kiran A.","type":"CUSTOMER","addresses":[{"channel":"SMS","address":"+15551234567"}]},
-           {"name":"Kai B.","type":"HUMAN_AGENT","addresses":[{"channel":"SMS","address":"+15550001111"}]}]}"""
-        .formatted(configuration)).path("id").asText();
+    String configuration =
+        api(
+                "POST",
+                "/v2/ControlPlane/Configurations",
+                Bench.configuration("outbox benchmark", null))
+            .path("related")
+            .path("configurationId")
+            .asText();
+    String conversation =
+        api("POST", "/v2/Conversations", Bench.conversation(configuration)).path("id").asText();
     String path = "/v2/Conversations/" + conversation;
-    api("POST", path + "/Participants", """
+    api(
+        "POST",
+        path + "/Participants",
+        """
         {"name":"Assistant","type":"AI_AGENT","addresses":[{"channel":"CHAT","address":"assistant-1"}]}""");
-    String[] texts = {"Hi, my order #48213 has not arrived yet, can you check?",
-        "Hello Kiran, sorry about that. Let me look it up for you.",
-        "It left our warehouse on Monday and is with the carrier; tracking says delivery tomorrow.",
-        "OK, thanks. Can I change the delivery address to my office?",
-        "Done: it now goes to 500 Market St, Suite 300. Anything else?", "No, that's all. Thanks!"};
+    String[] texts = {
+      "Hi, my order #48213 has not arrived yet, can you check?",
+      "Hello Kiran, sorry about that. Let me look it up for you.",
+      "It left our warehouse on Monday and is with the carrier; tracking says delivery tomorrow.",
+      "OK, thanks. Can I change the delivery address to my office?",
+      "Done: it now goes to 500 Market St, Suite 300. Anything else?",
+      "No, that's all. Thanks!"
+    };
     for (int i = 0; i < texts.length; i++) {
       String from = i % 2 == 0 ? "+15551234567" : "+15550001111";
       String to = i % 2 == 0 ? "+15550001111" : "+15551234567";
-      api("POST", path + "/Communications", """
+      api(
+          "POST",
+          path + "/Communications",
+          """
           {"author":{"address":"%s","channel":"SMS"},"content":{"type":"TEXT","text":"%s"},
-           "recipients":[{"address":"%s","channel":"SMS"}]}""".formatted(from, texts[i], to));
+           "recipients":[{"address":"%s","channel":"SMS"}]}"""
+              .formatted(from, texts[i], to));
     }
     api("PATCH", path, "{\"status\":\"INACTIVE\"}");
     api("PATCH", path, "{\"status\":\"CLOSED\"}");
@@ -192,18 +226,31 @@ public class OutboxKafka {
     Map<TopicPartition, Long> end = endOffsets();
     Map<TopicPartition, Long> start = new HashMap<>();
     end.keySet().forEach(p -> start.put(p, 0L));
-    readBack(start, end, record -> {
-      if (conversation.equals(record.key())) {
-        life.add(new Event(header(record, "ce_type"), header(record, "ce_subject"),
-            new String(record.value(), StandardCharsets.UTF_8)));
-      }
-    });
-    System.out.printf("Its events (%d): %s%n", life.size(), life.stream()
-        .map(e -> e.type + " " + e.payload.getBytes(StandardCharsets.UTF_8).length + " B").toList());
+    readBack(
+        start,
+        end,
+        record -> {
+          if (conversation.equals(record.key())) {
+            life.add(
+                new Event(
+                    header(record, "ce_type"),
+                    header(record, "ce_subject"),
+                    new String(record.value(), StandardCharsets.UTF_8)));
+          }
+        });
+    System.out.printf(
+        "Its events (%d): %s%n",
+        life.size(),
+        life.stream()
+            .map(e -> e.type + " " + e.payload.getBytes(StandardCharsets.UTF_8).length + " B")
+            .toList());
   }
 
   double averageValueBytes() {
-    return life.stream().mapToInt(e -> e.payload.getBytes(StandardCharsets.UTF_8).length).average().orElse(0);
+    return life.stream()
+        .mapToInt(e -> e.payload.getBytes(StandardCharsets.UTF_8).length)
+        .average()
+        .orElse(0);
   }
 
   // --- the service's relay ---
@@ -235,8 +282,12 @@ public class OutboxKafka {
     while (drained == null) {
       Instant now = Instant.now();
       if (now.isAfter(deadline)) {
-        throw new IllegalStateException("Not relayed within 15 minutes: " + (sum(endOffsets()) - sum(start)) + " of "
-            + count + " records in Kafka");
+        throw new IllegalStateException(
+            "Not relayed within 15 minutes: "
+                + (sum(endOffsets()) - sum(start))
+                + " of "
+                + count
+                + " records in Kafka");
       }
       long published = sum(endOffsets()) - sum(start);
       if (inKafka == null && published >= count) {
@@ -258,7 +309,9 @@ public class OutboxKafka {
     double logBytes = (double) (logSize(topic) - logBefore) / count;
     Checked c = check(start, endOffsets(), count, tag, inARow, t);
     Instant intakeDone = awaitIntake(c.end); // its work would spill into the next phase otherwise
-    exec("vacuum (analyze) outbox_event"); // the next phase starts from a table without dead rows
+    Sql.exec(
+        db,
+        "vacuum (analyze) outbox_event"); // the next phase starts from a table without dead rows
     if (name == null) {
       return null;
     }
@@ -268,28 +321,56 @@ public class OutboxKafka {
     double mb = c.valueBytes / 1048576.0;
     String cpu = perThousand(cpuBefore, cpuAfter, count);
     double statements = delta(metricsBefore, metricsAfter, "postgresql_processing_seconds_count");
-    double intake = delta(metricsBefore, metricsAfter,
-        "kafka_consumer_fetch_manager_records_consumed_total{client_id=\"kafka-consumer-callback-events\"");
+    double intake =
+        delta(
+            metricsBefore,
+            metricsAfter,
+            "kafka_consumer_fetch_manager_records_consumed_total{client_id=\"kafka-consumer-callback-events\"");
     detail(name, "events/s = N / (outbox empty − T)", String.format("%,.0f", perSecond));
-    detail(name, "events/s into Kafka = N / (topic +N − T)", String.format("%,.0f", count / secs(t, inKafka)));
+    detail(
+        name,
+        "events/s into Kafka = N / (topic +N − T)",
+        String.format("%,.0f", count / secs(t, inKafka)));
     detail(name, "outbox empty after T (s)", String.format("%.2f", seconds));
-    detail(name, "MB/s (record values, MiB as ProducerPerformance counts)", String.format("%.2f", mb / seconds));
+    detail(
+        name,
+        "MB/s (record values, MiB as ProducerPerformance counts)",
+        String.format("%.2f", mb / seconds));
     detail(name, "first record sent after T (ms)", String.format("%.0f", c.minMs));
-    detail(name, "T → sent (record timestamp) avg / max (ms)", String.format("%.0f / %.0f", c.avgMs(), c.maxMs));
-    detail(name, "sending the first / the second half of the records took (s)", String.format("%.2f / %.2f",
-        c.medianMs / 1000, (c.maxMs - c.medianMs) / 1000));
-    detail(name, "records of this run read back / duplicates / missing", String.format("%,d / %,d / %,d",
-        c.records, c.duplicates, count - (c.records - c.duplicates)));
-    detail(name, "keys / keys out of outbox order / wrong keys", String.format("%,d / %d / %d",
-        c.keys, c.orderViolations, c.wrongKeys));
+    detail(
+        name,
+        "T → sent (record timestamp) avg / max (ms)",
+        String.format("%.0f / %.0f", c.avgMs(), c.maxMs));
+    detail(
+        name,
+        "sending the first / the second half of the records took (s)",
+        String.format("%.2f / %.2f", c.medianMs / 1000, (c.maxMs - c.medianMs) / 1000));
+    detail(
+        name,
+        "records of this run read back / duplicates / missing",
+        String.format(
+            "%,d / %,d / %,d", c.records, c.duplicates, count - (c.records - c.duplicates)));
+    detail(
+        name,
+        "keys / keys out of outbox order / wrong keys",
+        String.format("%,d / %d / %d", c.keys, c.orderViolations, c.wrongKeys));
     detail(name, "CPU s per 1000 events: service / PostgreSQL / Kafka / harness", cpu);
-    detail(name, "service CPU s per 1000 events by thread (the 5 busiest)",
+    detail(
+        name,
+        "service CPU s per 1000 events by thread (the 5 busiest)",
         busiest(threadsBefore, threadsAfter, count));
-    detail(name, "service SQL statements per 1000 events (relay, callback intake, jobs)",
+    detail(
+        name,
+        "service SQL statements per 1000 events (relay, callback intake, jobs)",
         String.format("%.1f", 1000 * statements / count));
-    detail(name, "service callback intake: records consumed by the outbox-empty moment",
+    detail(
+        name,
+        "service callback intake: records consumed by the outbox-empty moment",
         String.format("%,.0f", intake));
-    detail(name, "service callback intake: all committed after T (s)", String.format("%.1f", secs(t, intakeDone)));
+    detail(
+        name,
+        "service callback intake: all committed after T (s)",
+        String.format("%.1f", secs(t, intakeDone)));
     detail(name, "load: insert N rows, one statement (s)", String.format("%.1f", loadSeconds));
     return new Row(rowName, count, perSecond, mb / seconds, c.avgMs(), c.maxMs, logBytes, cpu);
   }
@@ -301,27 +382,37 @@ public class OutboxKafka {
 
   /**
    * N rows as Outbox.appendAll writes them: conversation c's e-th event is the sample's e-th event
-   * (type, subject, payload), keyed by a conversation id of its own. Far apart: row i is event i / C
-   * of conversation i % C; in a row: event i % 10 of conversation i / 10. The id (ce_id) encodes the
-   * run's tag and i; seq follows i.
+   * (type, subject, payload), keyed by a conversation id of its own. Far apart: row i is event i /
+   * C of conversation i % C; in a row: event i % 10 of conversation i / 10. The id (ce_id) encodes
+   * the run's tag and i; seq follows i.
    */
   void insert(int count, boolean inARow, int tag) throws SQLException {
     int perConversation = life.size();
     int conversations = count / perConversation;
-    String layout = inARow ? "i / %1$d as c, i %% %1$d as e".formatted(perConversation)
-        : "i %% %1$d as c, i / %1$d as e".formatted(conversations);
-    try (PreparedStatement insert = db.prepareStatement("""
+    String layout =
+        inARow
+            ? "i / %1$d as c, i %% %1$d as e".formatted(perConversation)
+            : "i %% %1$d as c, i / %1$d as e".formatted(conversations);
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            """
         with sample as (select cast(? as text[]) as types, cast(? as text[]) as subjects,
             cast(cast(? as text[]) as jsonb[]) as payloads)
         insert into outbox_event (id, stream, message_key, event_type, account_sid, subject, payload, created_at)
         select cast(lpad(to_hex(?), 8, '0') || '-0000-7000-8000-' || lpad(to_hex(i), 12, '0') as uuid),
           'CONVERSATIONS', key, types[e + 1], ?, coalesce(subjects[e + 1], key), payloads[e + 1], now()
         from sample, (select i, e, %s as key from (select i, %s from generate_series(0, ? - 1) i) r) g
-        order by i""".formatted(key("?", "c"), layout))) {
+        order by i"""
+                .formatted(key("?", "c"), layout))) {
       insert.setArray(1, db.createArrayOf("text", life.stream().map(Event::type).toArray()));
       // A conversation event's subject is the conversation: each row's own key.
-      insert.setArray(2, db.createArrayOf("text", life.stream()
-          .map(e -> e.type.startsWith("CONVERSATION_") ? null : e.subject).toArray()));
+      insert.setArray(
+          2,
+          db.createArrayOf(
+              "text",
+              life.stream()
+                  .map(e -> e.type.startsWith("CONVERSATION_") ? null : e.subject)
+                  .toArray()));
       insert.setArray(3, db.createArrayOf("text", life.stream().map(Event::payload).toArray()));
       insert.setInt(4, tag);
       insert.setString(5, account);
@@ -333,7 +424,11 @@ public class OutboxKafka {
 
   /** A conversation id (TypeID: 26 base32 digits, the first ≤ 7) of the run's tag and number c. */
   static String key(String tag, String c) {
-    return "'conv_conversation_0' || lpad(cast(" + tag + " as text), 5, '0') || lpad(cast(" + c + " as text), 20, '0')";
+    return "'conv_conversation_0' || lpad(cast("
+        + tag
+        + " as text), 5, '0') || lpad(cast("
+        + c
+        + " as text), 20, '0')";
   }
 
   static String key(int tag, long c) {
@@ -364,8 +459,14 @@ public class OutboxKafka {
    * Reads the range back: each record of this run once, under its conversation's key, and each
    * key's records in outbox order (ce_id's i increasing). Timestamps are the relay's send times.
    */
-  Checked check(Map<TopicPartition, Long> start, Map<TopicPartition, Long> end, int count, int tag, boolean inARow,
-      Instant t) throws Exception {
+  Checked check(
+      Map<TopicPartition, Long> start,
+      Map<TopicPartition, Long> end,
+      int count,
+      int tag,
+      boolean inARow,
+      Instant t)
+      throws Exception {
     int perConversation = life.size();
     int conversations = count / perConversation;
     Checked c = new Checked();
@@ -374,39 +475,43 @@ public class OutboxKafka {
     long[] sent = new long[count];
     Map<String, Long> last = new HashMap<>();
     long t0 = t.toEpochMilli();
-    readBack(start, end, record -> {
-      String id = header(record, "ce_id");
-      if (id == null || Long.parseLong(id.substring(0, 8), 16) != tag) {
-        c.foreign++;
-        return;
-      }
-      int i = (int) Long.parseLong(id.substring(24), 16);
-      c.records++;
-      if (seen.get(i)) {
-        c.duplicates++;
-        return;
-      }
-      seen.set(i);
-      sent[i] = record.timestamp();
-      c.valueBytes += record.value().length;
-      double ms = record.timestamp() - t0;
-      c.sumMs += ms;
-      c.minMs = Math.min(c.minMs, ms);
-      c.maxMs = Math.max(c.maxMs, ms);
-      long conversation = inARow ? i / perConversation : i % conversations;
-      if (!key(tag, conversation).equals(record.key())) {
-        c.wrongKeys++;
-      }
-      Long previous = last.put(record.key(), (long) i);
-      if (previous != null && previous > i) {
-        c.orderViolations++;
-      }
-    });
+    readBack(
+        start,
+        end,
+        record -> {
+          String id = header(record, "ce_id");
+          if (id == null || Long.parseLong(id.substring(0, 8), 16) != tag) {
+            c.foreign++;
+            return;
+          }
+          int i = (int) Long.parseLong(id.substring(24), 16);
+          c.records++;
+          if (seen.get(i)) {
+            c.duplicates++;
+            return;
+          }
+          seen.set(i);
+          sent[i] = record.timestamp();
+          c.valueBytes += record.value().length;
+          double ms = record.timestamp() - t0;
+          c.sumMs += ms;
+          c.minMs = Math.min(c.minMs, ms);
+          c.maxMs = Math.max(c.maxMs, ms);
+          long conversation = inARow ? i / perConversation : i % conversations;
+          if (!key(tag, conversation).equals(record.key())) {
+            c.wrongKeys++;
+          }
+          Long previous = last.put(record.key(), (long) i);
+          if (previous != null && previous > i) {
+            c.orderViolations++;
+          }
+        });
     c.keys = last.size();
     java.util.Arrays.sort(sent);
     c.medianMs = sent[count / 2] - t0;
     if (c.records - c.duplicates != count || c.wrongKeys > 0 || c.orderViolations > 0) {
-      System.out.printf("  CHECK FAILED: %,d distinct of %,d, %d wrong keys, %d out of order%n",
+      System.out.printf(
+          "  CHECK FAILED: %,d distinct of %,d, %d wrong keys, %d out of order%n",
           c.records - c.duplicates, count, c.wrongKeys, c.orderViolations);
     }
     return c;
@@ -417,11 +522,13 @@ public class OutboxKafka {
   }
 
   /** Reads every partition of the topic from {@code start} to {@code end} (exclusive). */
-  void readBack(Map<TopicPartition, Long> start, Map<TopicPartition, Long> end, RecordHandler handler) {
+  void readBack(
+      Map<TopicPartition, Long> start, Map<TopicPartition, Long> end, RecordHandler handler) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    props.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
@@ -451,8 +558,11 @@ public class OutboxKafka {
     while (Instant.now().isBefore(deadline)) {
       Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-      if (end.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
-          && committed.get(e.getKey()).offset() >= e.getValue())) {
+      if (end.entrySet().stream()
+          .allMatch(
+              e ->
+                  committed.get(e.getKey()) != null
+                      && committed.get(e.getKey()).offset() >= e.getValue())) {
         return Instant.now();
       }
       Thread.sleep(100);
@@ -477,10 +587,14 @@ public class OutboxKafka {
 
   /** Bytes of the topic's log on the broker(s): batches as stored, after compression. */
   long logSize(String name) throws Exception {
-    List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(node -> node.id()).toList();
+    List<Integer> brokers =
+        admin.describeCluster().nodes().get().stream().map(node -> node.id()).toList();
     return admin.describeLogDirs(brokers).allDescriptions().get().values().stream()
-        .flatMap(dirs -> dirs.values().stream()).flatMap(dir -> dir.replicaInfos().entrySet().stream())
-        .filter(e -> e.getKey().topic().equals(name)).mapToLong(e -> e.getValue().size()).sum();
+        .flatMap(dirs -> dirs.values().stream())
+        .flatMap(dir -> dir.replicaInfos().entrySet().stream())
+        .filter(e -> e.getKey().topic().equals(name))
+        .mapToLong(e -> e.getValue().size())
+        .sum();
   }
 
   static long sum(Map<TopicPartition, Long> offsets) {
@@ -499,7 +613,8 @@ public class OutboxKafka {
     Instant deadline = Instant.now().plusSeconds(60);
     while (!outboxEmpty()) {
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("The outbox did not empty within 60 s: is the relay running?");
+        throw new IllegalStateException(
+            "The outbox did not empty within 60 s: is the relay running?");
       }
       Thread.sleep(50);
     }
@@ -508,23 +623,39 @@ public class OutboxKafka {
   // --- Kafka's producer perf tool ---
 
   /**
-   * ProducerPerformance in this JVM (it calls Exit only for bad arguments) on a fresh topic with the
-   * partitions of the service's, with the relay's producer settings; its last line holds the totals.
+   * ProducerPerformance in this JVM (it calls Exit only for bad arguments) on a fresh topic with
+   * the partitions of the service's, with the relay's producer settings; its last line holds the
+   * totals.
    */
   Row producerPerformance(int count, String payloadOption, String name) throws Exception {
     String perfTopic = "bench-producer-performance-" + runTag + "-" + phases++;
     admin.createTopics(List.of(new NewTopic(perfTopic, partitions, (short) 1))).all().get();
-    List<String> args = new ArrayList<>(List.of("--topic", perfTopic, "--num-records", String.valueOf(count),
-        "--throughput", "-1"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--topic",
+                perfTopic,
+                "--num-records",
+                String.valueOf(count),
+                "--throughput",
+                "-1"));
     args.addAll(List.of(payloadOption.split(" ", 2)));
     args.add("--producer-props");
     args.add("bootstrap.servers=" + kafka);
     args.add("client.id=bench-producer-performance");
     args.addAll(List.of(RELAY_PRODUCER.split(" ")));
-    args.addAll(List.of(env("BENCH_PRODUCER_PROPS", "").split(" ")).stream().filter(s -> !s.isBlank()).toList());
+    args.addAll(
+        List.of(env("BENCH_PRODUCER_PROPS", "").split(" ")).stream()
+            .filter(s -> !s.isBlank())
+            .toList());
     if (name != null) {
-      System.out.printf("%s: %,d records, %s...%n", name, count,
-          payloadOption.startsWith("--payload-file") ? "--payload-file (the sample's values)" : payloadOption);
+      System.out.printf(
+          "%s: %,d records, %s...%n",
+          name,
+          count,
+          payloadOption.startsWith("--payload-file")
+              ? "--payload-file (the sample's values)"
+              : payloadOption);
     }
     double[] cpuBefore = cpu();
     PrintStream out = System.out;
@@ -544,10 +675,17 @@ public class OutboxKafka {
       total = m.toMatchResult();
     }
     if (total == null || Long.parseLong(total.group(1)) != count) {
-      throw new IllegalStateException("ProducerPerformance did not send " + count + " records: " + captured);
+      throw new IllegalStateException(
+          "ProducerPerformance did not send " + count + " records: " + captured);
     }
-    return new Row(name, count, Double.parseDouble(total.group(2)), Double.parseDouble(total.group(3)),
-        Double.parseDouble(total.group(4)), Double.parseDouble(total.group(5)), logBytes,
+    return new Row(
+        name,
+        count,
+        Double.parseDouble(total.group(2)),
+        Double.parseDouble(total.group(3)),
+        Double.parseDouble(total.group(4)),
+        Double.parseDouble(total.group(5)),
+        logBytes,
         perThousand(cpuBefore, cpuAfter, count));
   }
 
@@ -582,157 +720,148 @@ public class OutboxKafka {
     double ratio = service.perSecond / perf.perSecond;
     double target = Double.parseDouble(env("BENCH_TARGET", "10000"));
     StringBuilder md = new StringBuilder();
-    md.append(String.format("## Outbox → Kafka, N = %,d events, %s%n%n", n,
-        Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+    md.append(
+        String.format(
+            "## Outbox → Kafka, N = %,d events, %s%n%n",
+            n, Instant.now().truncatedTo(ChronoUnit.SECONDS)));
     md.append(machine(recordSize)).append('\n');
-    md.append("| what | records | records/s | MB/s | latency avg / max (ms) | bytes in Kafka's log per record |"
-        + " CPU s per 1000: service / PostgreSQL / Kafka / harness |\n|---|---|---|---|---|---|---|\n");
+    md.append(
+        "| what | records | records/s | MB/s | latency avg / max (ms) | bytes in Kafka's log per record |"
+            + " CPU s per 1000: service / PostgreSQL / Kafka / harness |\n|---|---|---|---|---|---|---|\n");
     for (Row r : rows) {
-      md.append(String.format("| %s | %,d | %,.0f | %.2f | %.0f / %.0f | %.0f | %s |%n", r.what, r.records,
-          r.perSecond, r.mbPerSecond, r.avgMs, r.maxMs, r.logBytes, r.cpu));
+      md.append(
+          String.format(
+              "| %s | %,d | %,.0f | %.2f | %.0f / %.0f | %.0f | %s |%n",
+              r.what, r.records, r.perSecond, r.mbPerSecond, r.avgMs, r.maxMs, r.logBytes, r.cpu));
     }
-    md.append("\nService latency: commit of the N rows (T) → the record's send time; ProducerPerformance:"
-        + " send() → acknowledgement, per record.\n\n");
+    md.append(
+        "\nService latency: commit of the N rows (T) → the record's send time; ProducerPerformance:"
+            + " send() → acknowledgement, per record.\n\n");
     md.append(String.format("| service relay | %s | %s |%n|---|---|---|%n", names[0], names[1]));
-    details.forEach((figure, v) -> md.append("| ").append(figure).append(" | ").append(v[0]).append(" | ")
-        .append(v[1]).append(" |\n"));
-    md.append(String.format("%nRatio service relay / ProducerPerformance (same broker, same run): %.2f"
-        + " (%,.0f / %,.0f records/s); against ProducerPerformance sending the same values: %.2f; with 10 events"
-        + " per key in a row: %.2f and %.2f. Issue 8 sets no number for this figure; against OutboxRelay's"
-        + " claim of tens of thousands of events/s, taken as ≥ %,.0f events/s: %s.%n",
-        ratio, service.perSecond, perf.perSecond, service.perSecond / rows.get(3).perSecond,
-        rows.get(2).perSecond / perf.perSecond, rows.get(2).perSecond / rows.get(3).perSecond, target,
-        service.perSecond >= target ? "met" : "not met"));
+    details.forEach(
+        (figure, v) ->
+            md.append("| ")
+                .append(figure)
+                .append(" | ")
+                .append(v[0])
+                .append(" | ")
+                .append(v[1])
+                .append(" |\n"));
+    md.append(
+        String.format(
+            "%nRatio service relay / ProducerPerformance (same broker, same run): %.2f"
+                + " (%,.0f / %,.0f records/s); against ProducerPerformance sending the same values: %.2f; with 10 events"
+                + " per key in a row: %.2f and %.2f. Issue 8 sets no number for this figure; against OutboxRelay's"
+                + " claim of tens of thousands of events/s, taken as ≥ %,.0f events/s: %s.%n",
+            ratio,
+            service.perSecond,
+            perf.perSecond,
+            service.perSecond / rows.get(3).perSecond,
+            rows.get(2).perSecond / perf.perSecond,
+            rows.get(2).perSecond / rows.get(3).perSecond,
+            target,
+            service.perSecond >= target ? "met" : "not met"));
     System.out.print("\n" + md);
 
-    String out = env("BENCH_OUT", "");
-    if (!out.isEmpty()) {
-      Path dir = Files.createDirectories(Path.of(out));
+    Path dir = Bench.outDir();
+    if (dir != null) {
       Files.writeString(dir.resolve("outbox-kafka.md"), md);
-      StringBuilder csv = new StringBuilder("what,records,records_per_s,mb_per_s,avg_latency_ms,max_latency_ms\n");
+      StringBuilder csv =
+          new StringBuilder("what,records,records_per_s,mb_per_s,avg_latency_ms,max_latency_ms\n");
       for (Row r : rows) {
-        csv.append(String.format(java.util.Locale.ROOT, "%s,%d,%.1f,%.3f,%.1f,%.1f%n", r.what, r.records,
-            r.perSecond, r.mbPerSecond, r.avgMs, r.maxMs));
+        csv.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "%s,%d,%.1f,%.3f,%.1f,%.1f%n",
+                r.what,
+                r.records,
+                r.perSecond,
+                r.mbPerSecond,
+                r.avgMs,
+                r.maxMs));
       }
       Files.writeString(dir.resolve("outbox-kafka.csv"), csv);
       System.out.println("\nWrote " + dir.resolve("outbox-kafka.md") + " and outbox-kafka.csv");
     } else {
-      Path file = Path.of("bench/results/outbox-kafka-" + LocalDate.now() + ".md");
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, "\n" + md, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      System.out.println("\nAppended to " + file);
+      Bench.appendResult("outbox-kafka", "\n" + md);
     }
   }
 
   String machine(long recordSize) throws IOException, SQLException {
-    String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-        .findFirst().map(l -> l.replaceFirst(".*:\\s*", "")).orElse("?");
-    long memKib = Long.parseLong(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D+", ""));
-    return String.format("Machine: %d cores (%s), %d GiB; load average (1/5/15 min) %s at the start, %s at the end"
-        + " (other work competes for the same cores); JDK %s; %s, synchronous_commit=%s, shared_buffers=%s;"
-        + " Kafka %s, topic %s with %d partition(s).%nService: relay batch %s, interval %s; producer %s; git %s."
-        + " Events: %d per conversation (%s), record values %,d B on average; T = commit of the N rows;"
-        + " after a warm-up of %s events.%n",
-        Runtime.getRuntime().availableProcessors(), cpu, memKib / 1024 / 1024, loadAverageBefore, loadAverage(),
-        System.getProperty("java.version"), string("select version()").replaceFirst(" on .*", ""),
-        string("show synchronous_commit"), string("show shared_buffers"),
-        org.apache.kafka.common.utils.AppInfoParser.getVersion(), topic, partitions,
-        env("ORCHESTRATOR_EVENTS_RELAY_BATCH_SIZE", "500"), env("ORCHESTRATOR_EVENTS_RELAY_INTERVAL", "100ms"),
-        RELAY_PRODUCER + (env("BENCH_PRODUCER_PROPS", "").isEmpty() ? "" : " " + env("BENCH_PRODUCER_PROPS", "")),
-        env("BENCH_GIT", "?"), life.size(), life.stream().map(Event::type).collect(Collectors.joining(", ")),
-        recordSize, env("BENCH_WARMUP", "min(N, 50000)"));
-  }
-
-  static String loadAverage() throws IOException {
-    String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-    return f[0] + " / " + f[1] + " / " + f[2];
+    return String.format(
+        "%s;"
+            + " Kafka %s, topic %s with %d partition(s).%nService: relay batch %s, interval %s; producer %s; git %s."
+            + " Events: %d per conversation (%s), record values %,d B on average; T = commit of the N rows;"
+            + " after a warm-up of %s events.%n",
+        Bench.machine(loadAverageBefore, db),
+        org.apache.kafka.common.utils.AppInfoParser.getVersion(),
+        topic,
+        partitions,
+        env("ORCHESTRATOR_EVENTS_RELAY_BATCH_SIZE", "500"),
+        env("ORCHESTRATOR_EVENTS_RELAY_INTERVAL", "100ms"),
+        RELAY_PRODUCER
+            + (env("BENCH_PRODUCER_PROPS", "").isEmpty()
+                ? ""
+                : " " + env("BENCH_PRODUCER_PROPS", "")),
+        env("BENCH_GIT", "?"),
+        life.size(),
+        life.stream().map(Event::type).collect(Collectors.joining(", ")),
+        recordSize,
+        env("BENCH_WARMUP", "min(N, 50000)"));
   }
 
   // --- the API ---
 
   JsonNode api(String method, String path, String body) throws Exception {
-    String basic = Base64.getEncoder().encodeToString((account + ":" + token).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-        HttpRequest.newBuilder(URI.create(serviceUrl + path)).header("Authorization", "Basic " + basic)
-            .header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
-    }
-    return JSON.readTree(response.body());
+    return JSON.readTree(Bench.api(serviceUrl, account, token, method, path, body));
   }
 
   void awaitReady() throws Exception {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(5)); // includes a first build
-    while (true) {
-      try {
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(serviceUrl + "/q/health/ready")).build();
-        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          break;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(serviceUrl + " is not ready");
-      }
-      Thread.sleep(500);
-    }
-    long pid = Long.parseLong(env("BENCH_SERVICE_PID", "0"));
-    servicePid = pid > 0 ? pid : descendant(Long.parseLong(env("BENCH_STACK_PID", "0")), "quarkus-run.jar");
+    Bench.awaitReady(serviceUrl);
+    servicePid = Procs.servicePid();
   }
 
   Map<String, Double> metrics() throws IOException, InterruptedException {
-    Map<String, Double> values = new LinkedHashMap<>();
-    HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-        HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
-    Matcher m = Pattern.compile("(?m)^(postgresql_processing_seconds_count"
-        + "|kafka_consumer_fetch_manager_records_consumed_total"
-        + "\\{client_id=\"[^\"]*\")\\S* (\\S+)$").matcher(response.body());
-    while (m.find()) {
-      values.put(m.group(1), Double.parseDouble(m.group(2)));
-    }
-    return values;
-  }
-
-  static double delta(Map<String, Double> before, Map<String, Double> after, String name) {
-    return after.getOrDefault(name, 0.0) - before.getOrDefault(name, 0.0);
+    return Bench.metrics(
+        serviceUrl,
+        Pattern.compile(
+            "(?m)^(postgresql_processing_seconds_count"
+                + "|kafka_consumer_fetch_manager_records_consumed_total"
+                + "\\{client_id=\"[^\"]*\")\\S* (\\S+)$"));
   }
 
   // --- processes: CPU time from /proc ---
 
-  /** CPU seconds so far of the service, PostgreSQL, the launcher (Kafka runs in it), this harness. */
+  /**
+   * CPU seconds so far of the service, PostgreSQL, the launcher (Kafka runs in it), this harness.
+   */
   double[] cpu() {
-    long pg = Long.parseLong(env("BENCH_PG_PID", "0"));
-    // The postmaster's own figures include its children that ended (autovacuum workers, say).
-    double postgres = cpuSeconds(pg, true)
-        + ProcessHandle.of(pg).stream().flatMap(ProcessHandle::children)
-            .mapToDouble(p -> cpuSeconds(p.pid(), false)).sum();
-    double kafkaCpu = cpuSeconds(descendant(Long.parseLong(env("BENCH_STACK_PID", "0")), "testing.LocalStack"), false);
-    double harness = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9;
-    return new double[] {cpuSeconds(servicePid, false), postgres, kafkaCpu, harness};
+    return new double[] {
+      cpuSeconds(servicePid, false), Procs.postgresCpu(), Procs.kafkaCpu(), Procs.harnessCpu()
+    };
   }
 
   /**
-   * CPU seconds so far of a process's threads by name, pool numbers dropped (so that e.g. all
-   * event loops add up), from /proc/pid/task; Linux keeps 15 characters of a name.
+   * CPU seconds so far of a process's threads by name, pool numbers dropped (so that e.g. all event
+   * loops add up), from /proc/pid/task; Linux keeps 15 characters of a name.
    */
   static Map<String, Double> threadCpu(long pid) {
     Map<String, Double> byName = new HashMap<>();
     try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-      tasks.forEach(task -> {
-        try {
-          String stat = Files.readString(task.resolve("stat"));
-          String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
-              .replaceAll("(?<=[-_ #])\\d+", "#");
-          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          byName.merge(comm, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, Double::sum);
-        } catch (IOException | RuntimeException gone) {
-          // the thread ended
-        }
-      });
+      tasks.forEach(
+          task -> {
+            try {
+              String stat = Files.readString(task.resolve("stat"));
+              String comm =
+                  stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                      .replaceAll("(?<=[-_ #])\\d+", "#");
+              String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+              byName.merge(
+                  comm, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, Double::sum);
+            } catch (IOException | RuntimeException gone) {
+              // the thread ended
+            }
+          });
     } catch (IOException | RuntimeException unknown) {
       // no pid
     }
@@ -743,47 +872,11 @@ public class OutboxKafka {
   static String busiest(Map<String, Double> before, Map<String, Double> after, int events) {
     return after.entrySet().stream()
         .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
-        .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(5)
+        .filter(e -> e.getValue() > 0)
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .limit(5)
         .map(e -> String.format("%s %.3f", e.getKey(), 1000 * e.getValue() / events))
         .collect(Collectors.joining(", "));
-  }
-
-  static String perThousand(double[] before, double[] after, int events) {
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < before.length; i++) {
-      s.append(i == 0 ? "" : " / ").append(String.format("%.2f", 1000 * (after[i] - before[i]) / events));
-    }
-    return s.toString();
-  }
-
-  /** utime + stime (+ cutime + cstime: ended children) from /proc/pid/stat, in 10 ms ticks. */
-  static double cpuSeconds(long pid, boolean withEndedChildren) {
-    try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-      if (withEndedChildren) {
-        ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
-      }
-      return ticks / 100.0;
-    } catch (IOException | RuntimeException unknown) {
-      return 0;
-    }
-  }
-
-  /** From /proc: ProcessHandle.Info gives up on command lines as long as the launcher's. */
-  static long descendant(long root, String commandLinePart) {
-    return ProcessHandle.of(root).stream().flatMap(ProcessHandle::descendants)
-        .filter(p -> commandLine(p.pid()).contains(commandLinePart))
-        .mapToLong(ProcessHandle::pid).findFirst().orElse(0);
-  }
-
-  static String commandLine(long pid) {
-    try {
-      return Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
-    } catch (IOException | RuntimeException gone) {
-      return "";
-    }
   }
 
   // --- small helpers ---
@@ -792,26 +885,5 @@ public class OutboxKafka {
     Logger logger = Logger.getLogger(name);
     logger.setLevel(Level.WARNING);
     return logger;
-  }
-
-  void exec(String sql) throws SQLException {
-    try (Statement s = db.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  String string(String sql) throws SQLException {
-    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
-      return r.next() ? r.getString(1) : null;
-    }
-  }
-
-  static double secs(Instant from, Instant to) {
-    return Duration.between(from, to).toNanos() / 1e9;
-  }
-
-  static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

@@ -4,6 +4,7 @@ import io.conversationorchestrator.testing.Closer;
 import io.conversationorchestrator.testing.LocalKafka;
 import io.conversationorchestrator.testing.LocalPostgres;
 import io.conversationorchestrator.testing.Ports;
+import io.conversationorchestrator.testing.ServiceEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,7 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -52,13 +53,18 @@ public final class DrillStack implements AutoCloseable {
    * A service process with the drill settings: timers in seconds, short callback retries, loopback
    * callback targets allowed; {@code overrides} win. Started and live when this returns.
    */
+  /** One service with the drill settings, a client for it and a configuration with SMS timers. */
+  public Single single() {
+    ServiceProcess service = service("service", Map.of());
+    DrillApi api = new DrillApi(List.of(service));
+    return new Single(service, api, api.createConfiguration(Drill.SMS_TIMERS, "[]"));
+  }
+
+  /** What {@link #single()} starts. */
+  public record Single(ServiceProcess service, DrillApi api, String configuration) {}
+
   public ServiceProcess service(String name, Map<String, String> overrides) {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl());
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
-    env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
-    env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    Map<String, String> env = ServiceEnvironment.of(postgres, kafka);
     env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
     env.put("ORCHESTRATOR_BOOTSTRAP_ACCOUNT_SID", ACCOUNT);
     env.put("ORCHESTRATOR_BOOTSTRAP_AUTH_TOKEN", AUTH_TOKEN);

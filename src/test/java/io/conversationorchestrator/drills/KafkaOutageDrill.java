@@ -2,7 +2,6 @@ package io.conversationorchestrator.drills;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,9 +17,10 @@ public final class KafkaOutageDrill extends Drill {
 
   @Override
   protected void run(DrillStack stack, Verdict verdict, boolean quick) {
-    ServiceProcess service = stack.service("service", Map.of());
-    DrillApi api = new DrillApi(List.of(service));
-    String configuration = api.createConfiguration(Drill.SMS_TIMERS, "[]");
+    DrillStack.Single setup = stack.single();
+    ServiceProcess service = setup.service();
+    DrillApi api = setup.api();
+    String configuration = setup.configuration();
     ConversationLoad load = ConversationLoad.start(api, configuration, quick ? 10 : 20, 3);
     try {
       Drill.pause(Duration.ofSeconds(5));

@@ -3,7 +3,6 @@ package io.conversationorchestrator.drills;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.conversationorchestrator.drills.DrillApi.Answer;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,10 +19,11 @@ public final class PostgresRestartDrill extends Drill {
 
   @Override
   protected void run(DrillStack stack, Verdict verdict, boolean quick) {
-    ServiceProcess service = stack.service("service", Map.of());
+    DrillStack.Single setup = stack.single();
+    ServiceProcess service = setup.service();
     long pid = service.pid();
-    DrillApi api = new DrillApi(List.of(service));
-    String configuration = api.createConfiguration(Drill.SMS_TIMERS, "[]");
+    DrillApi api = setup.api();
+    String configuration = setup.configuration();
     ConversationLoad load = ConversationLoad.start(api, configuration, quick ? 10 : 20, 3);
     try {
       Drill.pause(Duration.ofSeconds(5));

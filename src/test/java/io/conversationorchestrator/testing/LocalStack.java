@@ -56,12 +56,7 @@ public final class LocalStack {
             : closer.register(
                 LocalKafka.start(Ports.preferredOrFree(KAFKA_PORT), DATA.resolve("kafka")));
 
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl());
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
-    env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
-    env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    Map<String, String> env = ServiceEnvironment.of(postgres, kafka);
     DEV_DEFAULTS.forEach((name, value) -> env.put(name, System.getenv().getOrDefault(name, value)));
     printSummary(postgres, kafka, env);
 

@@ -49,10 +49,6 @@ public final class DrillStack implements AutoCloseable {
     return new DrillStack(dir);
   }
 
-  /**
-   * A service process with the drill settings: timers in seconds, short callback retries, loopback
-   * callback targets allowed; {@code overrides} win. Started and live when this returns.
-   */
   /** One service with the drill settings, a client for it and a configuration with SMS timers. */
   public Single single() {
     ServiceProcess service = service("service", Map.of());
@@ -63,6 +59,10 @@ public final class DrillStack implements AutoCloseable {
   /** What {@link #single()} starts. */
   public record Single(ServiceProcess service, DrillApi api, String configuration) {}
 
+  /**
+   * A service process with the drill settings: timers in seconds, short callback retries, loopback
+   * callback targets allowed; {@code overrides} win. Started and live when this returns.
+   */
   public ServiceProcess service(String name, Map<String, String> overrides) {
     Map<String, String> env = ServiceEnvironment.of(postgres, kafka);
     env.put("QUARKUS_HTTP_HOST", "127.0.0.1");

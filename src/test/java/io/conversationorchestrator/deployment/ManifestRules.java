@@ -1,37 +1,35 @@
 package io.conversationorchestrator.deployment;
 
+import static io.conversationorchestrator.deployment.ContainerRules.checkEnv;
+import static io.conversationorchestrator.deployment.ContainerRules.checkImage;
+import static io.conversationorchestrator.deployment.ContainerRules.checkProbe;
+import static io.conversationorchestrator.deployment.ContainerRules.checkResources;
+import static io.conversationorchestrator.deployment.ContainerRules.checkSecurity;
+import static io.conversationorchestrator.deployment.ContainerRules.checkWritableTmp;
+import static io.conversationorchestrator.deployment.CustomResourceRules.checkKafkaTopic;
+import static io.conversationorchestrator.deployment.CustomResourceRules.checkServiceMonitor;
 import static io.conversationorchestrator.deployment.Manifests.allContainers;
-import static io.conversationorchestrator.deployment.Manifests.asMap;
 import static io.conversationorchestrator.deployment.Manifests.generic;
 import static io.conversationorchestrator.deployment.Manifests.id;
 import static io.conversationorchestrator.deployment.Manifests.nullSafe;
 import static io.conversationorchestrator.deployment.Manifests.ofType;
-import static io.conversationorchestrator.deployment.Manifests.secretKeys;
-import static io.conversationorchestrator.deployment.Manifests.toStringMap;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.EnvFromSource;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.Probe;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +40,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -55,40 +52,10 @@ final class ManifestRules {
   private ManifestRules() {}
 
   static final String PLACEHOLDER = "REPLACE_ME";
-  static final String IMAGE_REPOSITORY =
-      "ghcr.io/conversation-orchestrator/conversation-orchestrator";
   static final Pattern SECRET_LIKE_NAME =
       Pattern.compile(
           "PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL",
           Pattern.CASE_INSENSITIVE);
-  static final Pattern RELEASE_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
-  static final Map<String, String> PROBE_PATHS =
-      Map.of(
-          "livenessProbe", "/q/health/live",
-          "readinessProbe", "/q/health/ready",
-          "startupProbe", "/q/health/started");
-  static final Set<String> KAFKA_TOPIC_SPEC_FIELDS =
-      Set.of("topicName", "partitions", "replicas", "config");
-  static final Set<String> SERVICE_MONITOR_SPEC_FIELDS =
-      Set.of(
-          "selector",
-          "endpoints",
-          "namespaceSelector",
-          "jobLabel",
-          "targetLabels",
-          "podTargetLabels",
-          "sampleLimit");
-  static final Set<String> SERVICE_MONITOR_ENDPOINT_FIELDS =
-      Set.of(
-          "port",
-          "targetPort",
-          "path",
-          "scheme",
-          "interval",
-          "scrapeTimeout",
-          "honorLabels",
-          "relabelings",
-          "metricRelabelings");
 
   /** Every rule below; an overlay is valid when this answers nothing. */
   static List<String> check(List<HasMetadata> objects, boolean production, Secret template) {
@@ -238,7 +205,7 @@ final class ManifestRules {
     }
     if (production) {
       Set<String> declaredTopics =
-          topics.stream().map(ManifestRules::topicName).collect(Collectors.toSet());
+          topics.stream().map(CustomResourceRules::topicName).collect(Collectors.toSet());
       for (ConfigMap cm : ofType(objects, ConfigMap.class)) {
         nullSafe(cm.getData())
             .forEach(
@@ -252,169 +219,6 @@ final class ManifestRules {
       }
     }
     return v;
-  }
-
-  static void checkProbe(String cid, String kind, Probe probe, List<String> v) {
-    if (probe == null) {
-      v.add(cid + ": has no " + kind);
-      return;
-    }
-    if (probe.getHttpGet() != null && !PROBE_PATHS.get(kind).equals(probe.getHttpGet().getPath())) {
-      v.add(
-          cid
-              + ": "
-              + kind
-              + " must GET "
-              + PROBE_PATHS.get(kind)
-              + ", not "
-              + probe.getHttpGet().getPath());
-    }
-  }
-
-  static void checkResources(String cid, Container c, List<String> v) {
-    Map<String, Quantity> requests =
-        c.getResources() == null ? Map.of() : nullSafe(c.getResources().getRequests());
-    Map<String, Quantity> limits =
-        c.getResources() == null ? Map.of() : nullSafe(c.getResources().getLimits());
-    for (String resource : List.of("cpu", "memory")) {
-      Quantity request = requests.get(resource);
-      Quantity limit = limits.get(resource);
-      if (request == null) {
-        v.add(cid + ": has no " + resource + " request");
-      }
-      if (limit == null) {
-        v.add(cid + ": has no " + resource + " limit");
-      }
-      if (request != null && limit != null) {
-        BigDecimal r = Quantity.getAmountInBytes(request);
-        BigDecimal l = Quantity.getAmountInBytes(limit);
-        if (r.compareTo(l) > 0) {
-          v.add(cid + ": " + resource + " request " + request + " exceeds its limit " + limit);
-        }
-      }
-    }
-  }
-
-  static void checkImage(String cid, String image, boolean production, List<String> v) {
-    if (image == null || image.isBlank()) {
-      v.add(cid + ": has no image");
-      return;
-    }
-    String withoutDigest = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
-    boolean hasDigest = image.contains("@sha256:");
-    int slash = withoutDigest.lastIndexOf('/');
-    int colon = withoutDigest.lastIndexOf(':');
-    String repository = colon > slash ? withoutDigest.substring(0, colon) : withoutDigest;
-    String tag = colon > slash ? withoutDigest.substring(colon + 1) : null;
-    if (tag == null && !hasDigest) {
-      v.add(cid + ": image " + image + " has no tag");
-    } else if ("latest".equals(tag)) {
-      v.add(cid + ": image " + image + " must not use the tag 'latest'");
-    }
-    if (production
-        && repository.equals(IMAGE_REPOSITORY)
-        && (tag == null || !RELEASE_VERSION.matcher(tag).matches())) {
-      v.add(cid + ": production image " + image + " must be pinned to a release version (x.y.z)");
-    }
-  }
-
-  static void checkSecurity(
-      String cid, SecurityContext sc, PodSecurityContext pod, List<String> v) {
-    Boolean runAsNonRoot =
-        sc != null && sc.getRunAsNonRoot() != null
-            ? sc.getRunAsNonRoot()
-            : pod == null ? null : pod.getRunAsNonRoot();
-    Long runAsUser =
-        sc != null && sc.getRunAsUser() != null
-            ? sc.getRunAsUser()
-            : pod == null ? null : pod.getRunAsUser();
-    if (!Boolean.TRUE.equals(runAsNonRoot)) {
-      v.add(cid + ": runAsNonRoot must be true (container or pod securityContext)");
-    }
-    if (runAsUser != null && runAsUser == 0L) {
-      v.add(cid + ": runAsUser must not be 0");
-    }
-    if (sc == null) {
-      v.add(cid + ": has no securityContext");
-      return;
-    }
-    if (!Boolean.TRUE.equals(sc.getReadOnlyRootFilesystem())) {
-      v.add(cid + ": readOnlyRootFilesystem must be true");
-    }
-    if (!Boolean.FALSE.equals(sc.getAllowPrivilegeEscalation())) {
-      v.add(cid + ": allowPrivilegeEscalation must be false");
-    }
-    if (Boolean.TRUE.equals(sc.getPrivileged())) {
-      v.add(cid + ": must not be privileged");
-    }
-    if (sc.getCapabilities() == null || !nullSafe(sc.getCapabilities().getDrop()).contains("ALL")) {
-      v.add(cid + ": capabilities must drop ALL");
-    }
-    if (sc.getCapabilities() != null && !nullSafe(sc.getCapabilities().getAdd()).isEmpty()) {
-      v.add(cid + ": must not add capabilities");
-    }
-  }
-
-  static void checkWritableTmp(
-      String cid, Container c, Map<String, Volume> volumes, List<String> v) {
-    Optional<VolumeMount> tmp =
-        nullSafe(c.getVolumeMounts()).stream()
-            .filter(m -> "/tmp".equals(m.getMountPath()))
-            .findFirst();
-    if (tmp.isEmpty()
-        || volumes.get(tmp.get().getName()) == null
-        || volumes.get(tmp.get().getName()).getEmptyDir() == null) {
-      v.add(cid + ": needs an emptyDir mounted at /tmp (read-only root filesystem)");
-    }
-  }
-
-  static void checkEnv(
-      String cid, Container c, List<ConfigMap> configMaps, Secret template, List<String> v) {
-    Set<String> configMapNames =
-        configMaps.stream().map(cm -> cm.getMetadata().getName()).collect(Collectors.toSet());
-    for (EnvVar env : nullSafe(c.getEnv())) {
-      boolean secretLike = SECRET_LIKE_NAME.matcher(env.getName()).find();
-      if (secretLike && env.getValue() != null) {
-        v.add(cid + ": env " + env.getName() + " looks secret but is set as a plain value");
-      }
-      if (env.getValueFrom() != null && env.getValueFrom().getConfigMapKeyRef() != null) {
-        if (secretLike) {
-          v.add(cid + ": env " + env.getName() + " looks secret but comes from a ConfigMap");
-        }
-        if (!configMapNames.contains(env.getValueFrom().getConfigMapKeyRef().getName())) {
-          v.add(cid + ": env " + env.getName() + " refers to a ConfigMap that is not rendered");
-        }
-      }
-      if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
-        var ref = env.getValueFrom().getSecretKeyRef();
-        if (!template.getMetadata().getName().equals(ref.getName())
-            || !secretKeys(template).contains(ref.getKey())) {
-          v.add(
-              cid
-                  + ": env "
-                  + env.getName()
-                  + " refers to "
-                  + ref.getName()
-                  + "/"
-                  + ref.getKey()
-                  + ", which k8s/base/secret.template.yaml does not define");
-        }
-      }
-    }
-    for (EnvFromSource from : nullSafe(c.getEnvFrom())) {
-      if (from.getConfigMapRef() != null
-          && !configMapNames.contains(from.getConfigMapRef().getName())) {
-        v.add(
-            cid
-                + ": envFrom refers to ConfigMap "
-                + from.getConfigMapRef().getName()
-                + ", which is not rendered");
-      }
-      if (from.getSecretRef() != null
-          && !template.getMetadata().getName().equals(from.getSecretRef().getName())) {
-        v.add(cid + ": envFrom refers to an unknown Secret " + from.getSecretRef().getName());
-      }
-    }
   }
 
   static void checkTopologySpread(
@@ -554,111 +358,6 @@ final class ManifestRules {
     }
   }
 
-  static void checkKafkaTopic(GenericKubernetesResource t, boolean production, List<String> v) {
-    String id = id(t);
-    if (!"kafka.strimzi.io/v1beta2".equals(t.getApiVersion())
-        && !"kafka.strimzi.io/v1".equals(t.getApiVersion())) {
-      v.add(id + ": unexpected apiVersion " + t.getApiVersion());
-    }
-    String cluster = nullSafe(t.getMetadata().getLabels()).get("strimzi.io/cluster");
-    if (cluster == null || cluster.isBlank()) {
-      v.add(id + ": needs the strimzi.io/cluster label");
-    }
-    Map<String, Object> spec = asMap(t.getAdditionalProperties().get("spec"));
-    Set<String> unknown = new TreeSet<>(spec.keySet());
-    unknown.removeAll(KAFKA_TOPIC_SPEC_FIELDS);
-    if (!unknown.isEmpty()) {
-      v.add(id + ": unknown spec fields " + unknown);
-    }
-    Set<String> unknownTop = new TreeSet<>(t.getAdditionalProperties().keySet());
-    unknownTop.remove("spec");
-    if (!unknownTop.isEmpty()) {
-      v.add(id + ": unknown fields " + unknownTop);
-    }
-    int partitions = positiveInt(spec.get("partitions"));
-    int replicas = positiveInt(spec.get("replicas"));
-    if (partitions < 1) {
-      v.add(id + ": spec.partitions must be a positive integer");
-    }
-    if (replicas < 1) {
-      v.add(id + ": spec.replicas must be a positive integer");
-    } else if (production && replicas < 3) {
-      v.add(id + ": production topics need spec.replicas >= 3");
-    }
-    Map<String, Object> config = asMap(spec.get("config"));
-    Object retention = config.get("retention.ms");
-    if (retention == null || !String.valueOf(retention).matches("-?\\d+")) {
-      v.add(id + ": spec.config.retention.ms must be set to a number of milliseconds");
-    }
-    Object policy = config.get("cleanup.policy");
-    if (policy != null
-        && !Set.of("delete", "compact", "compact,delete", "delete,compact")
-            .contains(String.valueOf(policy))) {
-      v.add(id + ": invalid cleanup.policy " + policy);
-    }
-    Object minIsr = config.get("min.insync.replicas");
-    if (minIsr != null && replicas >= 1 && positiveInt(minIsr) >= replicas) {
-      v.add(id + ": min.insync.replicas must be lower than replicas");
-    }
-  }
-
-  static void checkServiceMonitor(
-      GenericKubernetesResource sm, List<Service> services, List<String> v) {
-    String id = id(sm);
-    if (!"monitoring.coreos.com/v1".equals(sm.getApiVersion())) {
-      v.add(id + ": unexpected apiVersion " + sm.getApiVersion());
-    }
-    Map<String, Object> spec = asMap(sm.getAdditionalProperties().get("spec"));
-    Set<String> unknown = new TreeSet<>(spec.keySet());
-    unknown.removeAll(SERVICE_MONITOR_SPEC_FIELDS);
-    if (!unknown.isEmpty()) {
-      v.add(id + ": unknown spec fields " + unknown);
-    }
-    Map<String, Object> matchLabels = asMap(asMap(spec.get("selector")).get("matchLabels"));
-    List<Service> selected =
-        services.stream()
-            .filter(
-                s ->
-                    !matchLabels.isEmpty()
-                        && nullSafe(s.getMetadata().getLabels())
-                            .entrySet()
-                            .containsAll(toStringMap(matchLabels).entrySet()))
-            .toList();
-    if (selected.isEmpty()) {
-      v.add(id + ": spec.selector.matchLabels selects no Service");
-    }
-    Set<String> servicePorts =
-        selected.stream()
-            .flatMap(s -> s.getSpec().getPorts().stream())
-            .map(ServicePort::getName)
-            .filter(Objects::nonNull)
-            .collect(Collectors.toSet());
-    List<Object> endpoints =
-        spec.get("endpoints") instanceof List<?> list ? new ArrayList<>(list) : List.of();
-    if (endpoints.isEmpty()) {
-      v.add(id + ": needs spec.endpoints");
-    }
-    for (Object e : endpoints) {
-      Map<String, Object> endpoint = asMap(e);
-      Set<String> unknownEndpoint = new TreeSet<>(endpoint.keySet());
-      unknownEndpoint.removeAll(SERVICE_MONITOR_ENDPOINT_FIELDS);
-      if (!unknownEndpoint.isEmpty()) {
-        v.add(id + ": unknown endpoint fields " + unknownEndpoint);
-      }
-      if (!servicePorts.contains(String.valueOf(endpoint.get("port")))) {
-        v.add(id + ": endpoint port " + endpoint.get("port") + " is no port of the Service");
-      }
-      if (!"/q/metrics".equals(endpoint.get("path"))) {
-        v.add(id + ": endpoint path must be /q/metrics");
-      }
-    }
-  }
-
-  static String topicName(GenericKubernetesResource t) {
-    Object name = asMap(t.getAdditionalProperties().get("spec")).get("topicName");
-    return name != null ? String.valueOf(name) : t.getMetadata().getName();
-  }
-
   static boolean targets(HorizontalPodAutoscaler hpa, Deployment d) {
     var ref = hpa.getSpec().getScaleTargetRef();
     return ref != null
@@ -697,16 +396,6 @@ final class ManifestRules {
         && ((value.getIntVal() != null && value.getIntVal() == 0)
             || "0".equals(value.getStrVal())
             || "0%".equals(value.getStrVal()));
-  }
-
-  static int positiveInt(Object value) {
-    if (value instanceof Integer i) {
-      return i;
-    }
-    if (value instanceof String s && s.matches("\\d+")) {
-      return Integer.parseInt(s);
-    }
-    return -1;
   }
 
   /** Quarkus durations: "10s", "500ms", "1m", "2h", a bare number of seconds, or ISO-8601. */

@@ -47,7 +47,7 @@ import org.junit.jupiter.api.DynamicTest;
  * is read with fabric8's typed model and rejected if any field is unknown to that model (see {@link
  * Strictness}) or has the wrong type. Custom resources the model does not know (Strimzi {@code
  * KafkaTopic}, Prometheus Operator {@code ServiceMonitor}) are read as {@link
- * GenericKubernetesResource}; {@link ManifestRules} checks their fields.
+ * GenericKubernetesResource}; {@link CustomResourceRules} checks their fields.
  */
 final class Manifests {
   private Manifests() {}
@@ -75,7 +75,9 @@ final class Manifests {
           "autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
           "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class);
 
-  /** Custom resources outside fabric8's core model, checked field by field in ManifestRules. */
+  /**
+   * Custom resources outside fabric8's core model, checked field by field in CustomResourceRules.
+   */
   static final Set<String> CUSTOM_KINDS =
       Set.of("kafka.strimzi.io/v1beta2/KafkaTopic", "monitoring.coreos.com/v1/ServiceMonitor");
 

@@ -16,8 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
 class ConfigurationApiTest {
@@ -341,23 +345,49 @@ class ConfigurationApiTest {
         .then()
         .statusCode(200)
         .body("configurations.id", equalTo(first.getList("configurations.id")));
+  }
 
-    api.request()
-        .queryParam("pageSize", 0)
+  /** List queries the contract refuses: the parameter, its value, the status, the exact message. */
+  static Stream<Arguments> refusedListQueries() {
+    return Stream.of(
+        Arguments.of(
+            "pageSize",
+            "0",
+            400,
+            "Invalid value for 'pageSize': expected an integer from 1 to 1000"),
+        Arguments.of(
+            "pageSize",
+            "ten",
+            400,
+            "Invalid value for 'pageSize': expected an integer from 1 to 1000"),
+        Arguments.of(
+            "pageSize",
+            "1001",
+            400,
+            "Invalid value for 'pageSize': expected an integer from 1 to 1000"),
+        Arguments.of(
+            "pageToken",
+            "garbage!",
+            400,
+            "Invalid value for 'pageToken': not a token this service issued"),
+        Arguments.of(
+            "memoryStoreId",
+            "x",
+            400,
+            "Invalid value for 'memoryStoreId': must match ^mem_(store|service)_[0-7][0-9a-z]{25}$"));
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @MethodSource("refusedListQueries")
+  void aRefusedListQueryAnswersTheError(
+      String parameter, String value, int status, String message) {
+    Api.newAccount()
+        .request()
+        .queryParam(parameter, value)
         .get(PATH)
         .then()
-        .statusCode(400)
-        .body(
-            "message", equalTo("Invalid value for 'pageSize': expected an integer from 1 to 1000"));
-    api.request().queryParam("pageSize", "ten").get(PATH).then().statusCode(400);
-    api.request().queryParam("pageSize", 1001).get(PATH).then().statusCode(400);
-    api.request()
-        .queryParam("pageToken", "garbage!")
-        .get(PATH)
-        .then()
-        .statusCode(400)
-        .body("message", equalTo("Invalid value for 'pageToken': not a token this service issued"));
-    api.request().queryParam("memoryStoreId", "x").get(PATH).then().statusCode(400);
+        .statusCode(status)
+        .body("message", equalTo(message));
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.conversationorchestrator.configuration;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.conversationorchestrator.support.Api;
+import io.conversationorchestrator.support.Errors;
 import io.conversationorchestrator.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.stream.Stream;
@@ -20,80 +21,168 @@ class ConfigurationValidationTest {
       """
           .formatted(Fixtures.MEMORY_STORE);
 
+  /** Each rule broken once: the body, the expected status and the exact error message. */
   static Stream<Arguments> invalidBodies() {
     return Stream.of(
-        Arguments.of(without("displayName"), "Invalid value for 'displayName': must not be null"),
         Arguments.of(
-            replace("\"displayName\":\"ok\"", "\"displayName\":\"" + "x".repeat(33) + "\""),
+            """
+            {"description":"d","conversationGroupingType":"GROUP_BY_PROFILE",
+             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d","channelSettings":{}}
+            """,
+            400,
+            "Invalid value for 'displayName': must not be null"),
+        Arguments.of(
+            """
+            {"displayName":"%s","description":"d","conversationGroupingType":"GROUP_BY_PROFILE",
+             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d","channelSettings":{}}
+            """
+                .formatted("x".repeat(33)),
+            400,
             "Invalid value for 'displayName': size must be between 0 and 32"),
         Arguments.of(
-            replace("\"displayName\":\"ok\"", "\"displayName\":\"bad!\""),
+            """
+            {"displayName":"bad!","description":"d","conversationGroupingType":"GROUP_BY_PROFILE",
+             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d","channelSettings":{}}
+            """,
+            400,
             "Invalid value for 'displayName': must match ^[a-zA-Z0-9-_ ]+$"),
-        Arguments.of(without("description"), "Invalid value for 'description': must not be null"),
         Arguments.of(
-            replace("\"description\":\"d\"", "\"description\":\"" + "x".repeat(513) + "\""),
+            """
+            {"displayName":"ok","conversationGroupingType":"GROUP_BY_PROFILE",
+             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d","channelSettings":{}}
+            """,
+            400,
+            "Invalid value for 'description': must not be null"),
+        Arguments.of(
+            """
+            {"displayName":"ok","description":"%s","conversationGroupingType":"GROUP_BY_PROFILE",
+             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d","channelSettings":{}}
+            """
+                .formatted("x".repeat(513)),
+            400,
             "Invalid value for 'description': size must be between 0 and 512"),
         Arguments.of(
-            replace("GROUP_BY_PROFILE", "GROUP_BY_MOOD"),
-            "Invalid value for 'conversationGroupingType': expected one of GROUP_BY_PROFILE,"
-                + " GROUP_BY_PARTICIPANT_ADDRESSES, GROUP_BY_PARTICIPANT_ADDRESSES_AND_CHANNEL_TYPE"),
+            """
+            {"displayName":"ok","description":"d","conversationGroupingType":"GROUP_BY_MOOD",
+             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d","channelSettings":{}}
+            """,
+            400,
+            "Invalid value for 'conversationGroupingType': expected one of GROUP_BY_PROFILE, GROUP_BY_PARTICIPANT_ADDRESSES, GROUP_BY_PARTICIPANT_ADDRESSES_AND_CHANNEL_TYPE"),
         Arguments.of(
-            replace(Fixtures.MEMORY_STORE, "store-1"),
+            """
+            {"displayName":"ok","description":"d","conversationGroupingType":"GROUP_BY_PROFILE",
+             "memoryStoreId":"store-1","channelSettings":{}}
+            """,
+            400,
             "Invalid value for 'memoryStoreId': must match ^mem_(store|service)_[0-7][0-9a-z]{25}$"),
         Arguments.of(
-            channels("{\"EMAIL\":{}}"),
+            """
+            {"displayName":"ok","description":"d","conversationGroupingType":"GROUP_BY_PROFILE",
+             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d","channelSettings":{"EMAIL":{}}}
+            """,
+            400,
             "Invalid value for 'channelSettings': expected one of VOICE, SMS, RCS, WHATSAPP, CHAT"),
         Arguments.of(
-            channels("{\"SMS\":{\"statusTimeouts\":{\"inactive\":0}}}"),
+            """
+            {"displayName":"ok","description":"d","conversationGroupingType":"GROUP_BY_PROFILE",
+             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d","channelSettings":{"SMS":{"statusTimeouts":{"inactive":0}}}}
+            """,
+            400,
             "Invalid value for 'channelSettings.SMS.statusTimeouts.inactive': must be greater than or equal to 1"),
         Arguments.of(
-            channels("{\"SMS\":{\"statusTimeouts\":{\"closed\":\"soon\"}}}"),
+            """
+            {"displayName":"ok","description":"d","conversationGroupingType":"GROUP_BY_PROFILE",
+             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d","channelSettings":{"SMS":{"statusTimeouts":{"closed":"soon"}}}}
+            """,
+            400,
             "Invalid value for 'channelSettings.SMS.statusTimeouts.closed': expected an integer"),
         Arguments.of(
-            channels("{\"SMS\":{\"captureRules\":[{\"from\":\"*\"}]}}"),
+            """
+            {"displayName":"ok","description":"d","conversationGroupingType":"GROUP_BY_PROFILE",
+             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d","channelSettings":{"SMS":{"captureRules":[{"from":"*"}]}}}
+            """,
+            400,
             "Invalid value for 'channelSettings.SMS.captureRules[0].to': must not be null"),
         Arguments.of(
-            field(
-                "statusCallbacks",
-                "[{\"url\":\"https://a.example\"},{\"url\":\"https://b.example\"},{\"url\":\"https://c.example\"}]"),
+            """
+            {"displayName":"ok","description":"d","conversationGroupingType":"GROUP_BY_PROFILE",
+             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d","channelSettings":{},
+             "statusCallbacks":[{"url":"https://a.example"},{"url":"https://b.example"},{"url":"https://c.example"}]}
+            """,
+            400,
             "Invalid value for 'statusCallbacks': size must be between 0 and 2"),
         Arguments.of(
-            field("statusCallbacks", "[{\"url\":\"ftp://a.example/x\"}]"),
+            """
+            {"displayName":"ok","description":"d","conversationGroupingType":"GROUP_BY_PROFILE",
+             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d","channelSettings":{},
+             "statusCallbacks":[{"url":"ftp://a.example/x"}]}
+            """,
+            400,
             "Invalid value for 'statusCallbacks[0].url': must be an absolute http(s) URL"),
         Arguments.of(
-            field("statusCallbacks", "[{\"url\":\"https://a.example\",\"method\":\"PUT\"}]"),
+            """
+            {"displayName":"ok","description":"d","conversationGroupingType":"GROUP_BY_PROFILE",
+             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d","channelSettings":{},
+             "statusCallbacks":[{"url":"https://a.example","method":"PUT"}]}
+            """,
+            400,
             "Invalid value for 'statusCallbacks[0].method': expected one of POST, GET"),
         Arguments.of(
-            field("intelligenceConfigurationIds", "[\"a\",\"b\",\"c\",\"d\",\"e\",\"f\"]"),
+            """
+            {"displayName":"ok","description":"d","conversationGroupingType":"GROUP_BY_PROFILE",
+             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d","channelSettings":{},
+             "intelligenceConfigurationIds":["a","b","c","d","e","f"]}
+            """,
+            400,
             "Invalid value for 'intelligenceConfigurationIds': size must be between 0 and 5"),
         Arguments.of(
-            field("memoryExtractionEnabled", "\"yes\""),
+            """
+            {"displayName":"ok","description":"d","conversationGroupingType":"GROUP_BY_PROFILE",
+             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d","channelSettings":{},
+             "memoryExtractionEnabled":"yes"}
+            """,
+            400,
             "Invalid value for 'memoryExtractionEnabled': expected a boolean"),
         Arguments.of(
-            field("conversationsV1Bridge", "{\"serviceId\":\"IS123\"}"),
+            """
+            {"displayName":"ok","description":"d","conversationGroupingType":"GROUP_BY_PROFILE",
+             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d","channelSettings":{},
+             "conversationsV1Bridge":{"serviceId":"IS123"}}
+            """,
+            400,
             "Invalid value for 'conversationsV1Bridge.serviceId': must match ^IS[0-9a-f]{32}$"),
-        Arguments.of("{\"displayName\":", "The request body is not valid JSON"),
-        Arguments.of("[]", "Invalid value for the request body: expected an object"));
+        Arguments.of(
+            """
+            {"displayName":
+            """,
+            400,
+            "The request body is not valid JSON"),
+        Arguments.of(
+            """
+            []
+            """,
+            400,
+            "Invalid value for the request body: expected an object"));
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{2}")
   @MethodSource("invalidBodies")
-  void rejectsWithTheContractErrorBody(String body, String message) {
+  void rejectsWithTheContractErrorBody(String body, int status, String message) {
     Api.bootstrap()
         .request()
         .body(body)
         .post("/v2/ControlPlane/Configurations")
         .then()
-        .statusCode(400)
-        .body("code", equalTo(20001))
-        .body("status", equalTo(400))
+        .statusCode(status)
+        .body("code", equalTo(Errors.code(status)))
+        .body("status", equalTo(status))
         .body("message", equalTo(message))
-        .body("more_info", equalTo("https://www.twilio.com/docs/errors/20001"));
+        .body("more_info", equalTo("https://www.twilio.com/docs/errors/" + Errors.code(status)));
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{2}")
   @MethodSource("invalidBodies")
-  void putAppliesTheSameRules(String body, String message) {
+  void putAppliesTheSameRules(String body, int status, String message) {
     Api api = Api.bootstrap();
     String id = Fixtures.createConfiguration(api, VALID);
     if (message.contains("'displayName': must not be null")) {
@@ -103,24 +192,7 @@ class ConfigurationValidationTest {
         .body(body)
         .put("/v2/ControlPlane/Configurations/" + id)
         .then()
-        .statusCode(400)
+        .statusCode(status)
         .body("message", equalTo(message));
-  }
-
-  private static String without(String field) {
-    return VALID.replaceAll("\"" + field + "\":\"[^\"]*\",?", "");
-  }
-
-  private static String replace(String from, String to) {
-    return VALID.replace(from, to);
-  }
-
-  private static String channels(String settings) {
-    return VALID.replace("\"channelSettings\":{}", "\"channelSettings\":" + settings);
-  }
-
-  private static String field(String name, String json) {
-    return VALID.replace(
-        "\"channelSettings\":{}", "\"channelSettings\":{},\"" + name + "\":" + json);
   }
 }

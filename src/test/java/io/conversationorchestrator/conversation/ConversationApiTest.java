@@ -12,6 +12,7 @@ import io.conversationorchestrator.support.Api;
 import io.conversationorchestrator.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +20,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
 class ConversationApiTest {
@@ -77,72 +82,75 @@ class ConversationApiTest {
         .body("configuration.statusCallbacks.size()", equalTo(0));
   }
 
-  @Test
-  void createRulesAre400Or404() {
+  /** Stands for the id of the configuration each refused create names. */
+  private static final String CONFIGURATION_ID = "CONFIGURATION_ID";
+
+  /** Create bodies the contract refuses: the body, the status and the exact error message. */
+  static Stream<Arguments> refusedCreates() {
+    String customer =
+        """
+        {"type":"CUSTOMER","addresses":[{"channel":"SMS","address":"+15551234567"}]}""";
+    return Stream.of(
+        Arguments.of(
+            """
+            {"configurationId":"CONFIGURATION_ID","participants":[%s]}
+            """
+                .formatted(String.join(",", Collections.nCopies(51, customer))),
+            400,
+            "Invalid value for 'participants': size must be between 0 and 50"),
+        Arguments.of(
+            """
+            {"configurationId":"conv_configuration_01h455vb4pex5vsknk084sn02q"}
+            """,
+            404,
+            "The requested Configuration conv_configuration_01h455vb4pex5vsknk084sn02q was not found"),
+        Arguments.of(
+            """
+            {}
+            """,
+            400,
+            "Invalid value for 'configurationId': must not be null"),
+        Arguments.of(
+            """
+            {"configurationId":"CONFIGURATION_ID","participants":[{"type":"CUSTOMER","addresses":[
+              {"channel":"SMS","address":"+15551234567"},{"channel":"WHATSAPP","address":"+1555"}]}]}
+            """,
+            400,
+            "Invalid value for 'participants[0].addresses[1].address': WHATSAPP addresses must be"
+                + " 'whatsapp:' followed by an E.164 number"),
+        Arguments.of(
+            """
+            {"configurationId":"CONFIGURATION_ID","participants":[{"type":"BOT"}]}
+            """,
+            400,
+            "Invalid value for 'participants[0].type': expected one of HUMAN_AGENT, CUSTOMER,"
+                + " AI_AGENT, AGENT, UNKNOWN"),
+        Arguments.of(
+            """
+            {"configurationId":"CONFIGURATION_ID","metadata":{"bad key":"v"}}
+            """,
+            400,
+            "Invalid value for 'metadata': key 'bad key' must be 1 to 128 characters of A-Z, a-z,"
+                + " 0-9, '.', '_' or '-'"),
+        Arguments.of(
+            """
+            {"configurationId":"CONFIGURATION_ID","configuration":{"workflows":[{"flowId":"FW1"}]}}
+            """,
+            400,
+            "Invalid value for 'configuration.workflows[0].flowId': must match ^FW[0-9a-fA-F]{32}$"));
+  }
+
+  @ParameterizedTest(name = "{1} {2}")
+  @MethodSource("refusedCreates")
+  void aRefusedCreateAnswersTheErrorAndStoresNothing(String body, int status, String message) {
     Api api = Api.newAccount();
     String configuration = Fixtures.createConfiguration(api, Fixtures.seedConfiguration());
-    String participant =
-        "{\"type\":\"CUSTOMER\",\"addresses\":[{\"channel\":\"SMS\",\"address\":\"+15551234567\"}]}";
-    String fiftyOne =
-        IntStream.range(0, 51).mapToObj(i -> participant).collect(Collectors.joining(","));
     api.request()
-        .body("{\"configurationId\":\"" + configuration + "\",\"participants\":[" + fiftyOne + "]}")
+        .body(body.replace(CONFIGURATION_ID, configuration))
         .post(PATH)
         .then()
-        .statusCode(400)
-        .body(
-            "message", equalTo("Invalid value for 'participants': size must be between 0 and 50"));
-    api.request()
-        .body("{\"configurationId\":\"conv_configuration_01h455vb4pex5vsknk084sn02q\"}")
-        .post(PATH)
-        .then()
-        .statusCode(404)
-        .body(
-            "message",
-            equalTo(
-                "The requested Configuration conv_configuration_01h455vb4pex5vsknk084sn02q was not found"));
-    api.request()
-        .body("{}")
-        .post(PATH)
-        .then()
-        .statusCode(400)
-        .body("message", equalTo("Invalid value for 'configurationId': must not be null"));
-    api.request()
-        .body(
-            "{\"configurationId\":\""
-                + configuration
-                + "\",\"participants\":[{\"type\":\"CUSTOMER\","
-                + "\"addresses\":[{\"channel\":\"SMS\",\"address\":\"+15551234567\"},{\"channel\":\"WHATSAPP\",\"address\":\"+1555\"}]}]}")
-        .post(PATH)
-        .then()
-        .statusCode(400)
-        .body(
-            "message",
-            startsWith("Invalid value for 'participants[0].addresses[1].address': WHATSAPP"));
-    api.request()
-        .body(
-            "{\"configurationId\":\"" + configuration + "\",\"participants\":[{\"type\":\"BOT\"}]}")
-        .post(PATH)
-        .then()
-        .statusCode(400)
-        .body("message", startsWith("Invalid value for 'participants[0].type': expected one of"));
-    api.request()
-        .body("{\"configurationId\":\"" + configuration + "\",\"metadata\":{\"bad key\":\"v\"}}")
-        .post(PATH)
-        .then()
-        .statusCode(400);
-    api.request()
-        .body(
-            "{\"configurationId\":\""
-                + configuration
-                + "\",\"configuration\":{\"workflows\":[{\"flowId\":\"FW1\"}]}}")
-        .post(PATH)
-        .then()
-        .statusCode(400)
-        .body(
-            "message",
-            equalTo(
-                "Invalid value for 'configuration.workflows[0].flowId': must match ^FW[0-9a-fA-F]{32}$"));
+        .statusCode(status)
+        .body("message", equalTo(message));
     // nothing was half-written
     api.request().get(PATH).then().body("conversations.size()", equalTo(0));
   }
@@ -229,35 +237,65 @@ class ConversationApiTest {
         .body("status", equalTo("CLOSED"));
   }
 
-  @Test
-  void putNeedsStatusAndPatchValidatesCallbacks() {
+  /** Updates the contract refuses: the method, the body, the status and the exact message. */
+  static Stream<Arguments> refusedUpdates() {
+    return Stream.of(
+        Arguments.of(
+            "PUT",
+            """
+            {"name":"x"}
+            """,
+            400,
+            "Invalid value for 'status': must not be null"),
+        Arguments.of(
+            "PATCH",
+            """
+            {"status":"OPEN"}
+            """,
+            400,
+            "Invalid value for 'status': expected one of [ACTIVE, INACTIVE, CLOSED]"),
+        Arguments.of(
+            "PATCH",
+            """
+            {"configuration":{"statusCallbacks":[{"url":"nope"}]}}
+            """,
+            400,
+            "Invalid value for 'statusCallbacks[0].url': must be an absolute http(s) URL"));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("refusedUpdates")
+  void aRefusedUpdateAnswersTheError(String method, String body, int status, String message) {
     Api api = Api.newAccount();
     String configuration = Fixtures.createConfiguration(api, Fixtures.seedConfiguration());
     String id = Fixtures.createConversation(api, Fixtures.seedConversation(configuration));
     api.request()
-        .body("{\"name\":\"x\"}")
-        .put(PATH + "/" + id)
+        .body(body)
+        .request(method, PATH + "/" + id)
         .then()
-        .statusCode(400)
-        .body("message", equalTo("Invalid value for 'status': must not be null"));
-    api.request().body("{\"status\":\"OPEN\"}").patch(PATH + "/" + id).then().statusCode(400);
+        .statusCode(status)
+        .body("message", equalTo(message));
+  }
+
+  @Test
+  void patchSetsAndClearsTheStatusCallbacks() {
+    Api api = Api.newAccount();
+    String configuration = Fixtures.createConfiguration(api, Fixtures.seedConfiguration());
+    String id = Fixtures.createConversation(api, Fixtures.seedConversation(configuration));
     api.request()
         .body(
-            "{\"configuration\":{\"statusCallbacks\":[{\"url\":\"https://cb.example/a\",\"method\":\"GET\"}]}}")
+            """
+            {"configuration":{"statusCallbacks":[{"url":"https://cb.example/a","method":"GET"}]}}
+            """)
         .patch(PATH + "/" + id)
         .then()
         .statusCode(200)
         .body("configuration.statusCallbacks[0].method", equalTo("GET"));
     api.request()
-        .body("{\"configuration\":{\"statusCallbacks\":[{\"url\":\"nope\"}]}}")
-        .patch(PATH + "/" + id)
-        .then()
-        .statusCode(400)
         .body(
-            "message",
-            equalTo("Invalid value for 'statusCallbacks[0].url': must be an absolute http(s) URL"));
-    api.request()
-        .body("{\"configuration\":{\"statusCallbacks\":[]}}")
+            """
+            {"configuration":{"statusCallbacks":[]}}
+            """)
         .patch(PATH + "/" + id)
         .then()
         .statusCode(200)

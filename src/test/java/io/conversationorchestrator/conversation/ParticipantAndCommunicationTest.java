@@ -11,7 +11,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
 class ParticipantAndCommunicationTest {
@@ -86,30 +90,48 @@ class ParticipantAndCommunicationTest {
     assertThat(creates.stream().map(CompletableFuture::join).distinct()).hasSize(1);
   }
 
-  @Test
-  void participantRulesAndLifecycle() {
+  /** Participant bodies the contract refuses: the body, the status and the exact message. */
+  static Stream<Arguments> refusedParticipants() {
+    return Stream.of(
+        Arguments.of(
+            """
+            {"type":"CUSTOMER"}
+            """,
+            400,
+            "Invalid value for 'addresses': must not be null"),
+        Arguments.of(
+            """
+            {"addresses":[{"channel":"SMS","address":"5551234"}]}
+            """,
+            400,
+            "Invalid value for 'addresses[0].address': SMS addresses must be E.164: '+' and 8 to 15"
+                + " digits"),
+        Arguments.of(
+            """
+            {"addresses":[{"channel":"FAX","address":"1"}]}
+            """,
+            400,
+            "Invalid value for 'addresses[0].channel': expected one of VOICE, SMS, RCS, WHATSAPP,"
+                + " CHAT, VIDEO"));
+  }
+
+  @ParameterizedTest(name = "{1} {2}")
+  @MethodSource("refusedParticipants")
+  void aRefusedParticipantAnswersTheError(String body, int status, String message) {
     Api api = Api.newAccount();
     String conversation = conversation(api);
     api.request()
-        .body("{\"type\":\"CUSTOMER\"}")
+        .body(body)
         .post(participants(conversation))
         .then()
-        .statusCode(400)
-        .body("message", equalTo("Invalid value for 'addresses': must not be null"));
-    api.request()
-        .body("{\"addresses\":[{\"channel\":\"SMS\",\"address\":\"5551234\"}]}")
-        .post(participants(conversation))
-        .then()
-        .statusCode(400)
-        .body(
-            "message",
-            equalTo(
-                "Invalid value for 'addresses[0].address': SMS addresses must be E.164: '+' and 8 to 15 digits"));
-    api.request()
-        .body("{\"addresses\":[{\"channel\":\"FAX\",\"address\":\"1\"}]}")
-        .post(participants(conversation))
-        .then()
-        .statusCode(400);
+        .statusCode(status)
+        .body("message", equalTo(message));
+  }
+
+  @Test
+  void participantLifecycle() {
+    Api api = Api.newAccount();
+    String conversation = conversation(api);
     String id =
         api.request()
             .body(
@@ -181,50 +203,70 @@ class ParticipantAndCommunicationTest {
         .body("communications.size()", equalTo(0));
   }
 
-  @Test
-  void communicationRules() {
+  /** Stands for a participant of another conversation of the same account. */
+  private static final String FOREIGN_PARTICIPANT = "FOREIGN_PARTICIPANT";
+
+  /**
+   * Communication bodies the contract refuses: the body, the status and the exact message ({@code
+   * FOREIGN_PARTICIPANT} stands for a participant of another conversation in both).
+   */
+  static Stream<Arguments> refusedCommunications() {
+    return Stream.of(
+        Arguments.of(
+            """
+            {"author":{"address":"+15551234567","channel":"SMS","participantId":"FOREIGN_PARTICIPANT"},
+             "content":{"type":"TEXT","text":"x"},
+             "recipients":[{"address":"+15550001111","channel":"SMS"}]}
+            """,
+            400,
+            "Invalid value for 'author.participantId': FOREIGN_PARTICIPANT is not a participant of"
+                + " this conversation"),
+        Arguments.of(
+            """
+            {"author":{"address":"+1","channel":"SMS"},"content":{"type":"TEXT","text":"x"},
+             "recipients":[]}
+            """,
+            400,
+            "Invalid value for 'recipients': size must be between 1 and 100"),
+        Arguments.of(
+            """
+            {"author":{"address":"+1","channel":"SMS"},"content":{"type":"VIDEO","text":"x"},
+             "recipients":[{"address":"+2","channel":"SMS"}]}
+            """,
+            400,
+            "Invalid value for 'content.type': expected one of TEXT, TRANSCRIPTION"));
+  }
+
+  @ParameterizedTest(name = "{1} {2}")
+  @MethodSource("refusedCommunications")
+  void aRefusedCommunicationAnswersTheError(String body, int status, String message) {
     Api api = Api.newAccount();
     String conversation = conversation(api);
     String other = conversation(api);
     String foreign =
         api.request().get("/v2/Conversations/" + other).then().extract().path("participants[0].id");
     api.request()
-        .body(
-            "{\"author\":{\"address\":\"+15551234567\",\"channel\":\"SMS\",\"participantId\":\""
-                + foreign
-                + "\"},"
-                + "\"content\":{\"type\":\"TEXT\",\"text\":\"x\"},\"recipients\":[{\"address\":\"+15550001111\",\"channel\":\"SMS\"}]}")
+        .body(body.replace(FOREIGN_PARTICIPANT, foreign))
         .post(communications(conversation))
         .then()
-        .statusCode(400)
-        .body(
-            "message",
-            equalTo(
-                "Invalid value for 'author.participantId': "
-                    + foreign
-                    + " is not a participant of this conversation"));
-    api.request()
-        .body(
-            "{\"author\":{\"address\":\"+1\",\"channel\":\"SMS\"},\"content\":{\"type\":\"TEXT\",\"text\":\"x\"},\"recipients\":[]}")
-        .post(communications(conversation))
-        .then()
-        .statusCode(400)
-        .body("message", equalTo("Invalid value for 'recipients': size must be between 1 and 100"));
-    api.request()
-        .body(
-            "{\"author\":{\"address\":\"+1\",\"channel\":\"SMS\"},\"content\":{\"type\":\"VIDEO\",\"text\":\"x\"},\"recipients\":[{\"address\":\"+2\",\"channel\":\"SMS\"}]}")
-        .post(communications(conversation))
-        .then()
-        .statusCode(400)
-        .body(
-            "message",
-            equalTo("Invalid value for 'content.type': expected one of TEXT, TRANSCRIPTION"));
+        .statusCode(status)
+        .body("message", equalTo(message.replace(FOREIGN_PARTICIPANT, foreign)));
+  }
+
+  @Test
+  void aTranscriptionKeepsItsDetailsAndTheInstantInUtc() {
+    Api api = Api.newAccount();
+    String conversation = conversation(api);
     String transcript =
         api.request()
             .body(
-                "{\"author\":{\"address\":\"+15551234567\",\"channel\":\"VOICE\"},"
-                    + "\"content\":{\"type\":\"TRANSCRIPTION\",\"text\":\"hi\",\"transcription\":{\"channel\":0,\"confidence\":0.93,\"engine\":\"x\"}},"
-                    + "\"recipients\":[{\"address\":\"+15550001111\",\"channel\":\"VOICE\"}],\"occurredAt\":\"2026-01-02T03:04:05+02:00\"}")
+                """
+                {"author":{"address":"+15551234567","channel":"VOICE"},
+                 "content":{"type":"TRANSCRIPTION","text":"hi",
+                            "transcription":{"channel":0,"confidence":0.93,"engine":"x"}},
+                 "recipients":[{"address":"+15550001111","channel":"VOICE"}],
+                 "occurredAt":"2026-01-02T03:04:05+02:00"}
+                """)
             .post(communications(conversation))
             .then()
             .statusCode(201)

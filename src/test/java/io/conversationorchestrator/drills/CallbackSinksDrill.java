@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.conversationorchestrator.drills.DrillApi.Answer;
 import io.conversationorchestrator.drills.DrillSink.Reply;
 import io.conversationorchestrator.testing.Ports;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,12 +26,6 @@ import java.util.Map;
  * <p>{@code --quick} changes nothing: the retry schedule sets the drill's length (under a minute).
  */
 public final class CallbackSinksDrill extends Drill {
-  /** {@link DrillStack}'s schedule and timeout. */
-  static final List<Duration> SCHEDULE =
-      List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2));
-
-  static final Duration TIMEOUT = Duration.ofSeconds(2);
-
   private static final String NO_TIMERS =
       "{\"SMS\":{\"statusTimeouts\":{\"inactive\":6000,\"closed\":12000}}}";
 
@@ -65,7 +57,7 @@ public final class CallbackSinksDrill extends Drill {
       for (Case c : cases) {
         String configuration =
             api.createConfiguration(NO_TIMERS, "[{\"url\":\"" + c.url() + "\"}]");
-        conversations.put(c, conversation(api, configuration, conversations.size()));
+        conversations.put(c, api.createConversation(configuration, conversations.size()));
       }
       Map<Case, JsonNode> finished = new LinkedHashMap<>();
       try {
@@ -101,7 +93,7 @@ public final class CallbackSinksDrill extends Drill {
   private static List<Case> receivers(DrillSink sink) {
     sink.on("/500", n -> Reply.status(500));
     sink.on("/503-twice", n -> Reply.status(n <= 2 ? 503 : 200));
-    sink.on("/slow", n -> Reply.late(TIMEOUT.plusSeconds(1)));
+    sink.on("/slow", n -> Reply.late(Retries.TIMEOUT.plusSeconds(1)));
     sink.on("/302", n -> Reply.redirect(sink.url("/healthy")));
     sink.on("/410", n -> Reply.status(410));
     sink.on("/400", n -> Reply.status(400));
@@ -192,33 +184,5 @@ public final class CallbackSinksDrill extends Drill {
         api.call("GET", "/v2/Conversations/" + conversation + "/CallbackDeliveries", null);
     JsonNode list = answer.body().path("callbackDeliveries");
     return list.size() == 1 ? list.get(0) : null;
-  }
-
-  static String conversation(DrillApi api, String configuration, int customer) {
-    String body =
-        """
-        {"configurationId":"%s","name":"sink %d","participants":[
-          {"name":"Customer","type":"CUSTOMER","addresses":[{"channel":"SMS","address":"+1777%07d"}]},
-          {"name":"Agent","type":"HUMAN_AGENT","addresses":[{"channel":"SMS","address":"+15550001111"}]}]}
-        """
-            .formatted(configuration, customer, customer);
-    Answer created = api.call("POST", "/v2/Conversations", body);
-    if (!created.ok()) {
-      throw new IllegalStateException("conversation refused: " + created);
-    }
-    return created.id();
-  }
-
-  /** Gaps between an attempt's end and the next one's start, as the API lists them. */
-  static List<Duration> waits(JsonNode attempts) {
-    List<Duration> waits = new ArrayList<>();
-    for (int i = 1; i < attempts.size(); i++) {
-      JsonNode previous = attempts.get(i - 1);
-      Instant ended =
-          Instant.parse(previous.path("at").asText())
-              .plusMillis(previous.path("latencyMs").asLong());
-      waits.add(Duration.between(ended, Instant.parse(attempts.get(i).path("at").asText())));
-    }
-    return waits;
   }
 }

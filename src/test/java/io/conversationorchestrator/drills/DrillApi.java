@@ -104,6 +104,25 @@ public final class DrillApi {
     return answer.body().path("related").path("configurationId").asText();
   }
 
+  /**
+   * Creates a conversation between customer {@code +1777<customer>} and an agent on SMS and answers
+   * its id; fails the drill when that is refused.
+   */
+  public String createConversation(String configuration, int customer) {
+    String body =
+        """
+        {"configurationId":"%s","name":"sink %d","participants":[
+          {"name":"Customer","type":"CUSTOMER","addresses":[{"channel":"SMS","address":"+1777%07d"}]},
+          {"name":"Agent","type":"HUMAN_AGENT","addresses":[{"channel":"SMS","address":"+15550001111"}]}]}
+        """
+            .formatted(configuration, customer, customer);
+    Answer created = call("POST", "/v2/Conversations", body);
+    if (!created.ok()) {
+      throw new IllegalStateException("conversation refused: " + created);
+    }
+    return created.id();
+  }
+
   private static String cause(Throwable failure) {
     return failure.getCause() != null ? failure.getCause().toString() : failure.toString();
   }

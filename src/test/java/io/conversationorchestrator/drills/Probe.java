@@ -42,8 +42,7 @@ final class Probe implements AutoCloseable {
         api.createConfiguration(
             "{\"SMS\":{\"statusTimeouts\":{\"inactive\":6000,\"closed\":12000}}}",
             "[{\"url\":\"" + sink.url("/healthy") + "\"}]");
-    Probe probe =
-        new Probe(api, sink, CallbackSinksDrill.conversation(api, configuration, 1_000_000));
+    Probe probe = new Probe(api, sink, api.createConversation(configuration, 1_000_000));
     probe.ticker.scheduleAtFixedRate(probe::send, 0, 500, TimeUnit.MILLISECONDS);
     return probe;
   }

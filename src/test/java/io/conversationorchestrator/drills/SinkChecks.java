@@ -25,10 +25,10 @@ final class SinkChecks {
       answers.add(a.hasNonNull("httpStatus") ? a.path("httpStatus").asInt() : null);
       errors.add(a.path("error").asText(null));
     }
-    List<Duration> waits = CallbackSinksDrill.waits(attempts);
+    List<Duration> waits = Retries.waits(attempts);
     boolean onSchedule = true;
     for (int i = 0; i < waits.size(); i++) {
-      Duration planned = CallbackSinksDrill.SCHEDULE.get(i);
+      Duration planned = Retries.SCHEDULE.get(i);
       onSchedule &= waits.get(i).compareTo(planned.minusMillis(100)) >= 0;
     }
     List<Receipt> copies = sink.receipts().stream().filter(r -> id.equals(r.deliveryId())).toList();
@@ -36,7 +36,7 @@ final class SinkChecks {
     List<Duration> apart = new ArrayList<>();
     for (int i = 1; i < copies.size(); i++) {
       apart.add(Duration.between(copies.get(i - 1).at(), copies.get(i).at()));
-      Duration planned = CallbackSinksDrill.SCHEDULE.get(i - 1);
+      Duration planned = Retries.SCHEDULE.get(i - 1);
       onSchedule &= apart.get(i - 1).compareTo(planned.minusMillis(100)) >= 0;
     }
     boolean sameRequest =
@@ -56,7 +56,7 @@ final class SinkChecks {
                 attempts.size(),
                 answers,
                 seconds(waits),
-                seconds(CallbackSinksDrill.SCHEDULE.subList(0, waits.size())),
+                seconds(Retries.SCHEDULE.subList(0, waits.size())),
                 copies.size(),
                 seconds(apart),
                 sameRequest ? "one delivery id and body" : "DIFFERING",

@@ -3,6 +3,7 @@ package io.conversationorchestrator.ingestion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conversationorchestrator.support.Api;
+import io.conversationorchestrator.support.Ingestion;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,24 +30,24 @@ class InboundTopicTest {
   @Test
   void kafkaIngestionMatchesRestAndDeadLettersBadRecords() throws Exception {
     Api api = Api.newAccount();
-    String config = IngestionTest.configuration(api, "GROUP_BY_PROFILE", IngestionTest.smsRules());
+    String config = Ingestion.configuration(api, "GROUP_BY_PROFILE", Ingestion.smsRules());
     String viaRest =
-        IngestionTest.ingest(
+        Ingestion.ingest(
                 api,
-                IngestionTest.message(
+                Ingestion.message(
                     "\"configurationId\":\"" + config + "\",",
                     "SMS",
                     "+15550102030",
-                    IngestionTest.BUSINESS,
+                    Ingestion.BUSINESS,
                     "over REST"),
                 201)
             .getString("conversation.id");
     String good =
-        IngestionTest.message(
+        Ingestion.message(
             "\"accountId\":\"" + api.accountSid() + "\",\"configurationId\":\"" + config + "\",",
             "SMS",
             "+15550102030",
-            IngestionTest.BUSINESS,
+            Ingestion.BUSINESS,
             "over Kafka");
     try (KafkaProducer<String, String> producer = producer()) {
       producer.send(new ProducerRecord<>("communications-inbound", "bad", "{not json")).get();

@@ -1,5 +1,11 @@
 package io.conversationorchestrator.ingestion;
 
+import static io.conversationorchestrator.support.Ingestion.BUSINESS;
+import static io.conversationorchestrator.support.Ingestion.PATH;
+import static io.conversationorchestrator.support.Ingestion.configuration;
+import static io.conversationorchestrator.support.Ingestion.ingest;
+import static io.conversationorchestrator.support.Ingestion.message;
+import static io.conversationorchestrator.support.Ingestion.smsRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -18,31 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class IngestionTest {
-  static final String PATH = "/v2/Ingest/Communications";
-  static final String BUSINESS = "+18005550100";
-
-  static String configuration(Api api, String grouping, String channelSettings) {
-    return Fixtures.createConfiguration(
-        api,
-        Fixtures.configuration("ingest", channelSettings).replace("GROUP_BY_PROFILE", grouping));
-  }
-
-  static String smsRules() {
-    return "{\"SMS\":{\"captureRules\":[{\"from\":\"*\",\"to\":\""
-        + BUSINESS
-        + "\"}]},"
-        + "\"WHATSAPP\":{\"captureRules\":[{\"from\":\"*\",\"to\":\"*\"}]}}";
-  }
-
-  static String message(String routing, String channel, String from, String to, String text) {
-    return "{%s\"channel\":\"%s\",\"from\":\"%s\",\"to\":\"%s\",\"content\":{\"type\":\"TEXT\",\"text\":\"%s\"}}"
-        .formatted(routing, channel, from, to, text);
-  }
-
-  static JsonPath ingest(Api api, String body, int status) {
-    return api.request().body(body).post(PATH).then().statusCode(status).extract().jsonPath();
-  }
-
   @Test
   void precedenceTable() {
     Api api = Api.newAccount();

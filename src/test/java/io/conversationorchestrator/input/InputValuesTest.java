@@ -1,6 +1,6 @@
 package io.conversationorchestrator.input;
 
-import static io.conversationorchestrator.input.MalformedRequestTest.assertErrorBody;
+import static io.conversationorchestrator.support.Errors.assertErrorBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 

@@ -1,9 +1,9 @@
 package io.conversationorchestrator.input;
 
+import static io.conversationorchestrator.support.Errors.assertErrorBody;
+import static io.conversationorchestrator.support.Errors.code;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.conversationorchestrator.support.Api;
@@ -240,10 +240,6 @@ class MalformedRequestTest {
     return operation.operator() ? "Bearer " + Api.OPERATOR_TOKEN : RawHttp.basic(account.api());
   }
 
-  private static int code(int status) {
-    return status == 400 ? 20001 : 20000 + status;
-  }
-
   private RequestSpecification authorized(Operation operation) {
     return operation.operator()
         ? given()
@@ -255,16 +251,6 @@ class MalformedRequestTest {
   private static ValidatableResponse send(
       Operation operation, RequestSpecification spec, String target) {
     return spec.request(operation.method(), target).then();
-  }
-
-  static void assertErrorBody(ValidatableResponse answer, int status, String message) {
-    answer
-        .statusCode(status)
-        .contentType(startsWith("application/json"))
-        .body("status", equalTo(status))
-        .body("code", equalTo(code(status)))
-        .body("more_info", startsWith("https://www.twilio.com/docs/errors/"))
-        .body("message", startsWith(message));
   }
 
   private static byte[] oversized() {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure `kubectl` (with its built-in `kubectl kustomize`) is on PATH, as needed by
-# KubernetesManifestsTest. Idempotent: does nothing when a working kubectl is already there;
+# the manifest tests (src/test/.../deployment). Idempotent: does nothing when a working kubectl is already there;
 # otherwise installs Debian's `kubernetes-client` package with apt-get.
 #
 #   bash deployment/ensure-kubectl.sh

@@ -1,6 +1,9 @@
 package io.conversationorchestrator.callback;
 
+import io.conversationorchestrator.configuration.CallbackMethod;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -18,8 +21,12 @@ public class CallbackDeliveryEntity {
   public UUID eventId;
   public String eventType;
   public String url;
-  public String method;
-  public String status;
+
+  @Enumerated(EnumType.STRING)
+  public CallbackMethod method;
+
+  @Enumerated(EnumType.STRING)
+  public CallbackStatus status;
 
   @JdbcTypeCode(SqlTypes.JSON)
   public Attempts attempts;

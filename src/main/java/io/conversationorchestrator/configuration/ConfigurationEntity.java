@@ -2,6 +2,8 @@ package io.conversationorchestrator.configuration;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -16,7 +18,10 @@ public class ConfigurationEntity {
   public String accountSid;
   public String displayName;
   public String description;
-  public String groupingType;
+
+  @Enumerated(EnumType.STRING)
+  public GroupingType groupingType;
+
   public String memoryStoreId;
 
   @JdbcTypeCode(SqlTypes.JSON)
@@ -35,7 +40,7 @@ public class ConfigurationEntity {
   public void apply(ConfigurationBody body) {
     displayName = body.displayName();
     description = body.description();
-    groupingType = body.conversationGroupingType().name();
+    groupingType = body.conversationGroupingType();
     memoryStoreId = body.memoryStoreId();
     settings =
         new ConfigurationSettings(
@@ -50,7 +55,7 @@ public class ConfigurationEntity {
     return new ConfigurationBody(
         displayName,
         description,
-        GroupingType.valueOf(groupingType),
+        groupingType,
         memoryStoreId,
         settings.channelSettings(),
         settings.statusCallbacks(),

@@ -28,7 +28,7 @@ public record ConfigurationResponse(
         ResourceType.CONFIGURATION.format(e.id),
         e.displayName,
         e.description,
-        GroupingType.valueOf(e.groupingType),
+        e.groupingType,
         e.memoryStoreId,
         e.settings.channelSettings(),
         e.settings.statusCallbacks(),

@@ -35,7 +35,7 @@ public record ConversationConfiguration(
     return new ConversationConfiguration(
         source.displayName,
         source.description,
-        GroupingType.valueOf(source.groupingType),
+        source.groupingType,
         source.memoryStoreId,
         source.settings.channelSettings(),
         source.settings.statusCallbacks(),

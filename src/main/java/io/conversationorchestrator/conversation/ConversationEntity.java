@@ -6,6 +6,8 @@ import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
 import io.conversationorchestrator.conversation.lifecycle.Schedule;
 import io.conversationorchestrator.conversation.lifecycle.Timeline;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -21,7 +23,10 @@ public class ConversationEntity {
   @Id public UUID id;
   public String accountSid;
   public UUID configurationId;
-  public String status;
+
+  @Enumerated(EnumType.STRING)
+  public ConversationStatus status;
+
   public String name;
 
   @JdbcTypeCode(SqlTypes.JSON)
@@ -43,7 +48,7 @@ public class ConversationEntity {
   public Instant updatedAt;
 
   public ConversationStatus status() {
-    return ConversationStatus.valueOf(status);
+    return status;
   }
 
   /** What the lifecycle rules see of this conversation. */
@@ -63,7 +68,7 @@ public class ConversationEntity {
 
   /** Takes the status, activity and deadlines the rules worked out. */
   public void apply(Timeline timeline, Schedule schedule) {
-    status = timeline.status().name();
+    status = timeline.status();
     Map<String, String> activity = new HashMap<>();
     timeline.channelActivity().forEach((channel, at) -> activity.put(channel, at.toString()));
     channelActivity = activity;

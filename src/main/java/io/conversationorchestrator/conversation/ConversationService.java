@@ -98,7 +98,7 @@ public class ConversationService {
     conversation.id = ResourceType.newUuid();
     conversation.accountSid = source.accountSid;
     conversation.configurationId = source.id;
-    conversation.status = ConversationStatus.ACTIVE.name();
+    conversation.status = ConversationStatus.ACTIVE;
     conversation.name = body.name();
     conversation.metadata = body.metadata() == null ? Map.of() : body.metadata();
     conversation.configuration = ConversationConfiguration.snapshot(source, body.configuration());
@@ -126,10 +126,7 @@ public class ConversationService {
   private Uni<Void> claimGroupingKey(
       ConversationEntity conversation, List<ParticipantEntity> roster) {
     ParticipantEntity customer =
-        roster.stream()
-            .filter(p -> ParticipantType.CUSTOMER.name().equals(p.type))
-            .findFirst()
-            .orElse(null);
+        roster.stream().filter(p -> p.type == ParticipantType.CUSTOMER).findFirst().orElse(null);
     if (customer == null) {
       return Uni.createFrom().voidItem();
     }

@@ -108,7 +108,7 @@ public class IngestionService {
       }
     }
     Address customer = new Address(body.channel(), body.customerAddress(), null);
-    GroupingType grouping = GroupingType.valueOf(configuration.groupingType);
+    GroupingType grouping = configuration.groupingType;
     Uni<UUID> profile =
         grouping == GroupingType.GROUP_BY_PROFILE
             ? profiles.resolve(

@@ -1,6 +1,8 @@
 package io.conversationorchestrator.operation;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -14,7 +16,9 @@ import org.hibernate.type.SqlTypes;
 public class OperationEntity {
   @Id public UUID id;
   public String accountSid;
-  public String status;
+
+  @Enumerated(EnumType.STRING)
+  public OperationStatus status;
 
   @JdbcTypeCode(SqlTypes.JSON)
   public Map<String, String> related;

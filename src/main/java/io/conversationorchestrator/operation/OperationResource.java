@@ -49,7 +49,7 @@ public class OperationResource {
   private static OperationResponse toResponse(OperationEntity op, String id, UriInfo uri) {
     return new OperationResponse(
         id,
-        OperationStatus.valueOf(op.status),
+        op.status,
         op.createdAt,
         op.completedAt,
         Operations.statusUrl(uri.getBaseUri(), id),

@@ -26,7 +26,7 @@ public class Operations {
     OperationEntity operation = new OperationEntity();
     operation.id = ResourceType.newUuid();
     operation.accountSid = accountSid;
-    operation.status = OperationStatus.COMPLETED.name();
+    operation.status = OperationStatus.COMPLETED;
     operation.related = related;
     operation.createdAt = Time.now();
     operation.completedAt = operation.createdAt;

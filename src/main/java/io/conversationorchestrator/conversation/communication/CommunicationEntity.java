@@ -1,6 +1,9 @@
 package io.conversationorchestrator.conversation.communication;
 
+import io.conversationorchestrator.conversation.Channel;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -14,7 +17,9 @@ public class CommunicationEntity {
   @Id public UUID id;
   public UUID conversationId;
   public String accountSid;
-  public String channel;
+
+  @Enumerated(EnumType.STRING)
+  public Channel channel;
 
   @JdbcTypeCode(SqlTypes.JSON)
   public CommunicationDocument body;

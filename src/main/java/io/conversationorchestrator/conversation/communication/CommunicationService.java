@@ -116,7 +116,7 @@ public class CommunicationService {
       ConversationEntity conversation, CommunicationEntity communication, Instant now) {
     Outcome outcome =
         rules.onActivity(
-            conversation.timeline(), communication.channel, communication.occurredAt, now);
+            conversation.timeline(), communication.channel.name(), communication.occurredAt, now);
     conversation.apply(outcome.timeline(), rules.schedule(outcome.timeline()));
     conversation.updatedAt = now;
     if (!outcome.changedStatus()) {
@@ -127,7 +127,7 @@ public class CommunicationService {
   }
 
   private static void fill(CommunicationEntity entity, CommunicationBody body, Instant now) {
-    entity.channel = body.author().channel().name();
+    entity.channel = body.author().channel();
     entity.body = new CommunicationDocument(body.author(), body.content(), body.recipients());
     entity.channelId = body.channelId();
     entity.resourceId = body.resourceId();

@@ -1,6 +1,8 @@
 package io.conversationorchestrator.conversation.participant;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -15,7 +17,10 @@ public class ParticipantEntity {
   public UUID conversationId;
   public String accountSid;
   public String name;
-  public String type;
+
+  @Enumerated(EnumType.STRING)
+  public ParticipantType type;
+
   public UUID profileId;
 
   @JdbcTypeCode(SqlTypes.JSON)

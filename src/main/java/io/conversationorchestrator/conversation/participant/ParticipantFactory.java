@@ -60,7 +60,7 @@ public class ParticipantFactory {
       entity.name = body.name();
     }
     if (body.type() != null || entity.type == null) {
-      entity.type = (body.type() != null ? body.type() : ParticipantType.UNKNOWN).name();
+      entity.type = body.type() != null ? body.type() : ParticipantType.UNKNOWN;
     }
     if (body.addresses() != null || entity.contact == null) {
       entity.contact = new ParticipantContact(body.addresses());
@@ -70,7 +70,7 @@ public class ParticipantFactory {
       entity.profileId = ResourceType.PROFILE.parse(body.profileId()).orElseThrow();
       return requireProfile(entity, memoryStoreId, path + "profileId");
     }
-    if (!ParticipantType.CUSTOMER.name().equals(entity.type)) {
+    if (entity.type != ParticipantType.CUSTOMER) {
       entity.profileId = null;
       return Uni.createFrom().item(entity);
     }

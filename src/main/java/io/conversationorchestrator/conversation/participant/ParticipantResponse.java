@@ -22,7 +22,7 @@ public record ParticipantResponse(
         ResourceType.CONVERSATION.format(e.conversationId),
         e.accountSid,
         e.name,
-        ParticipantType.valueOf(e.type),
+        e.type,
         e.profileId == null ? null : ResourceType.PROFILE.format(e.profileId),
         e.contact.addresses(),
         e.createdAt,

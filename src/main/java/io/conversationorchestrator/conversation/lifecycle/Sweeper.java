@@ -113,7 +113,7 @@ public class Sweeper {
   private static Uni<Integer> update(Mutiny.Session s, List<ConversationEntity> due) {
     return s.createNativeQuery(UPDATE)
         .setParameter(1, due.stream().map(c -> c.id).toArray(UUID[]::new))
-        .setParameter(2, due.stream().map(c -> c.status).toArray(String[]::new))
+        .setParameter(2, due.stream().map(c -> c.status.name()).toArray(String[]::new))
         .setParameter(3, instants(due, c -> c.inactiveAt))
         .setParameter(4, instants(due, c -> c.closesAt))
         .setParameter(5, instants(due, c -> c.nextTransitionAt))

@@ -7,7 +7,6 @@ import io.conversationorchestrator.api.ApiDocs;
 import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.RequestValidation;
 import io.conversationorchestrator.api.paging.PageParams;
-import io.conversationorchestrator.operation.OperationAccepted;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
@@ -58,13 +57,7 @@ public class ConfigurationResource {
   }
 
   @POST
-  @APIResponse(
-      responseCode = "202",
-      description = ApiDocs.ACCEPTED,
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = OperationAccepted.class)))
+  @APIResponse(responseCode = "202", ref = ApiDocs.ACCEPTED_RESPONSE)
   @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
   public Uni<Response> create(
@@ -108,13 +101,7 @@ public class ConfigurationResource {
 
   @PUT
   @Path("/{id}")
-  @APIResponse(
-      responseCode = "202",
-      description = ApiDocs.ACCEPTED,
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = OperationAccepted.class)))
+  @APIResponse(responseCode = "202", ref = ApiDocs.ACCEPTED_RESPONSE)
   @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
@@ -133,13 +120,7 @@ public class ConfigurationResource {
 
   @PATCH
   @Path("/{id}")
-  @APIResponse(
-      responseCode = "202",
-      description = ApiDocs.ACCEPTED,
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = OperationAccepted.class)))
+  @APIResponse(responseCode = "202", ref = ApiDocs.ACCEPTED_RESPONSE)
   @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
@@ -164,13 +145,7 @@ public class ConfigurationResource {
 
   @DELETE
   @Path("/{id}")
-  @APIResponse(
-      responseCode = "202",
-      description = ApiDocs.ACCEPTED,
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = OperationAccepted.class)))
+  @APIResponse(responseCode = "202", ref = ApiDocs.ACCEPTED_RESPONSE)
   @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)

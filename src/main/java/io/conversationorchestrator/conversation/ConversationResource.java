@@ -10,7 +10,6 @@ import io.conversationorchestrator.api.RequestValidation;
 import io.conversationorchestrator.api.paging.PageParams;
 import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
 import io.conversationorchestrator.conversation.participant.ParticipantFactory;
-import io.conversationorchestrator.operation.OperationAccepted;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
@@ -179,13 +178,7 @@ public class ConversationResource {
 
   @DELETE
   @Path("/{id}")
-  @APIResponse(
-      responseCode = "202",
-      description = ApiDocs.ACCEPTED,
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = OperationAccepted.class)))
+  @APIResponse(responseCode = "202", ref = ApiDocs.ACCEPTED_RESPONSE)
   @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   public Uni<Response> delete(

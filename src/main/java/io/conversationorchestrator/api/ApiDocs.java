@@ -20,9 +20,18 @@ public final class ApiDocs {
   public static final String CONVERSATION_PATCH = "ConversationPatch";
   public static final String PATCH_BODY = "Fields to change; absent fields stay as they are";
 
-  /** A 202 answer; the document adds the operation's headers (Operation-Id, Location ...). */
+  /**
+   * The reusable 202 answer with the {@code OperationAccepted} schema; the document adds the
+   * operation's headers (Operation-Id, Location ...).
+   */
+  public static final String ACCEPTED_RESPONSE = "Accepted";
+
+  /** The 202 answer's description. */
   public static final String ACCEPTED =
       "Accepted and already applied: poll statusUrl (also in Location) for the operation";
+
+  /** The schema of the page size parameters (pageSize and its alias PageSize). */
+  public static final String PAGE_SIZE = "PageSize";
 
   private ApiDocs() {}
 }

@@ -2,13 +2,11 @@ package io.conversationorchestrator.configuration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.conversationorchestrator.account.CallerAccount;
+import io.conversationorchestrator.account.IdempotentRequests;
 import io.conversationorchestrator.api.ApiDocs;
 import io.conversationorchestrator.api.ApiException;
-import io.conversationorchestrator.api.ApiReply;
 import io.conversationorchestrator.api.RequestValidation;
-import io.conversationorchestrator.api.idempotency.Idempotency;
 import io.conversationorchestrator.api.paging.PageParams;
-import io.conversationorchestrator.operation.OperationAccepted;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
@@ -43,43 +41,33 @@ public class ConfigurationResource {
   private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   private final ConfigurationService service;
-  private final Idempotency idempotency;
+  private final IdempotentRequests requests;
   private final RequestValidation validation;
   private final CallerAccount caller;
 
   public ConfigurationResource(
       ConfigurationService service,
-      Idempotency idempotency,
+      IdempotentRequests requests,
       RequestValidation validation,
       CallerAccount caller) {
     this.service = service;
-    this.idempotency = idempotency;
+    this.requests = requests;
     this.validation = validation;
     this.caller = caller;
   }
 
   @POST
-  @APIResponse(
-      responseCode = "202",
-      description = ApiDocs.ACCEPTED,
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = OperationAccepted.class)))
+  @APIResponse(responseCode = "202", ref = ApiDocs.ACCEPTED_RESPONSE)
   @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
   public Uni<Response> create(
       ConfigurationBody body, @RestHeader(IDEMPOTENCY_KEY) String key, @Context UriInfo uri) {
     validation.check(body, ConfigurationBody.OnCreate.class);
-    String account = caller.sid();
-    return idempotency
-        .execute(
-            account,
-            key,
-            "POST configurations",
-            body,
-            () -> service.create(account, body, uri.getBaseUri()))
-        .map(ApiReply::toResponse);
+    return requests.answer(
+        key,
+        "POST configurations",
+        body,
+        account -> service.create(account, body, uri.getBaseUri()));
   }
 
   @GET
@@ -113,13 +101,7 @@ public class ConfigurationResource {
 
   @PUT
   @Path("/{id}")
-  @APIResponse(
-      responseCode = "202",
-      description = ApiDocs.ACCEPTED,
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = OperationAccepted.class)))
+  @APIResponse(responseCode = "202", ref = ApiDocs.ACCEPTED_RESPONSE)
   @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
@@ -129,26 +111,16 @@ public class ConfigurationResource {
       @RestHeader(IDEMPOTENCY_KEY) String key,
       @Context UriInfo uri) {
     validation.check(body, ConfigurationBody.OnReplace.class);
-    String account = caller.sid();
-    return idempotency
-        .execute(
-            account,
-            key,
-            "PUT configurations/" + id,
-            body,
-            () -> service.replace(account, id, body, uri.getBaseUri()))
-        .map(ApiReply::toResponse);
+    return requests.answer(
+        key,
+        "PUT configurations/" + id,
+        body,
+        account -> service.replace(account, id, body, uri.getBaseUri()));
   }
 
   @PATCH
   @Path("/{id}")
-  @APIResponse(
-      responseCode = "202",
-      description = ApiDocs.ACCEPTED,
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = OperationAccepted.class)))
+  @APIResponse(responseCode = "202", ref = ApiDocs.ACCEPTED_RESPONSE)
   @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
@@ -164,39 +136,25 @@ public class ConfigurationResource {
           JsonNode body,
       @RestHeader(IDEMPOTENCY_KEY) String key,
       @Context UriInfo uri) {
-    String account = caller.sid();
-    return idempotency
-        .execute(
-            account,
-            key,
-            "PATCH configurations/" + id,
-            body,
-            () -> service.patch(account, id, body, uri.getBaseUri()))
-        .map(ApiReply::toResponse);
+    return requests.answer(
+        key,
+        "PATCH configurations/" + id,
+        body,
+        account -> service.patch(account, id, body, uri.getBaseUri()));
   }
 
   @DELETE
   @Path("/{id}")
-  @APIResponse(
-      responseCode = "202",
-      description = ApiDocs.ACCEPTED,
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = OperationAccepted.class)))
+  @APIResponse(responseCode = "202", ref = ApiDocs.ACCEPTED_RESPONSE)
   @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
   public Uni<Response> delete(
       @PathParam("id") String id, @RestHeader(IDEMPOTENCY_KEY) String key, @Context UriInfo uri) {
-    String account = caller.sid();
-    return idempotency
-        .execute(
-            account,
-            key,
-            "DELETE configurations/" + id,
-            Map.of(),
-            () -> service.delete(account, id, uri.getBaseUri()))
-        .map(ApiReply::toResponse);
+    return requests.answer(
+        key,
+        "DELETE configurations/" + id,
+        Map.of(),
+        account -> service.delete(account, id, uri.getBaseUri()));
   }
 }

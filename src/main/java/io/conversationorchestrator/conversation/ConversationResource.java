@@ -2,15 +2,14 @@ package io.conversationorchestrator.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.conversationorchestrator.account.CallerAccount;
+import io.conversationorchestrator.account.IdempotentRequests;
 import io.conversationorchestrator.api.ApiDocs;
 import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.ApiReply;
 import io.conversationorchestrator.api.RequestValidation;
-import io.conversationorchestrator.api.idempotency.Idempotency;
 import io.conversationorchestrator.api.paging.PageParams;
 import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
 import io.conversationorchestrator.conversation.participant.ParticipantFactory;
-import io.conversationorchestrator.operation.OperationAccepted;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
@@ -46,19 +45,19 @@ public class ConversationResource {
 
   private final ConversationService service;
   private final ConversationUpdates updates;
-  private final Idempotency idempotency;
+  private final IdempotentRequests requests;
   private final RequestValidation validation;
   private final CallerAccount caller;
 
   public ConversationResource(
       ConversationService service,
       ConversationUpdates updates,
-      Idempotency idempotency,
+      IdempotentRequests requests,
       RequestValidation validation,
       CallerAccount caller) {
     this.service = service;
     this.updates = updates;
-    this.idempotency = idempotency;
+    this.requests = requests;
     this.validation = validation;
     this.caller = caller;
   }
@@ -85,15 +84,11 @@ public class ConversationResource {
         ParticipantFactory.check(body.participants().get(i), "participants[" + i + "].");
       }
     }
-    String account = caller.sid();
-    return idempotency
-        .execute(
-            account,
-            key,
-            "POST conversations",
-            body,
-            () -> service.create(account, body).map(c -> ApiReply.of(201, c)))
-        .map(ApiReply::toResponse);
+    return requests.answer(
+        key,
+        "POST conversations",
+        body,
+        account -> service.create(account, body).map(c -> ApiReply.of(201, c)));
   }
 
   @GET
@@ -144,15 +139,11 @@ public class ConversationResource {
       ReplaceConversationBody body,
       @RestHeader(IDEMPOTENCY_KEY) String key) {
     validation.check(body);
-    String account = caller.sid();
-    return idempotency
-        .execute(
-            account,
-            key,
-            "PUT conversations/" + id,
-            body,
-            () -> updates.replace(account, id, body).map(c -> ApiReply.of(200, c)))
-        .map(ApiReply::toResponse);
+    return requests.answer(
+        key,
+        "PUT conversations/" + id,
+        body,
+        account -> updates.replace(account, id, body).map(c -> ApiReply.of(200, c)));
   }
 
   @PATCH
@@ -178,38 +169,24 @@ public class ConversationResource {
                       schema = @Schema(ref = ApiDocs.CONVERSATION_PATCH)))
           JsonNode body,
       @RestHeader(IDEMPOTENCY_KEY) String key) {
-    String account = caller.sid();
-    return idempotency
-        .execute(
-            account,
-            key,
-            "PATCH conversations/" + id,
-            body,
-            () -> updates.patch(account, id, body).map(c -> ApiReply.of(200, c)))
-        .map(ApiReply::toResponse);
+    return requests.answer(
+        key,
+        "PATCH conversations/" + id,
+        body,
+        account -> updates.patch(account, id, body).map(c -> ApiReply.of(200, c)));
   }
 
   @DELETE
   @Path("/{id}")
-  @APIResponse(
-      responseCode = "202",
-      description = ApiDocs.ACCEPTED,
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = OperationAccepted.class)))
+  @APIResponse(responseCode = "202", ref = ApiDocs.ACCEPTED_RESPONSE)
   @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   public Uni<Response> delete(
       @PathParam("id") String id, @RestHeader(IDEMPOTENCY_KEY) String key, @Context UriInfo uri) {
-    String account = caller.sid();
-    return idempotency
-        .execute(
-            account,
-            key,
-            "DELETE conversations/" + id,
-            Map.of(),
-            () -> updates.delete(account, id, uri.getBaseUri()))
-        .map(ApiReply::toResponse);
+    return requests.answer(
+        key,
+        "DELETE conversations/" + id,
+        Map.of(),
+        account -> updates.delete(account, id, uri.getBaseUri()));
   }
 }

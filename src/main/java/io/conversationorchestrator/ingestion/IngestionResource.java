@@ -1,9 +1,8 @@
 package io.conversationorchestrator.ingestion;
 
-import io.conversationorchestrator.account.CallerAccount;
+import io.conversationorchestrator.account.IdempotentRequests;
 import io.conversationorchestrator.api.ApiDocs;
 import io.conversationorchestrator.api.ApiReply;
-import io.conversationorchestrator.api.idempotency.Idempotency;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,18 +26,13 @@ import org.jboss.resteasy.reactive.RestHeader;
 public class IngestionResource {
   private final IngestionService service;
   private final IngestChecks checks;
-  private final Idempotency idempotency;
-  private final CallerAccount caller;
+  private final IdempotentRequests requests;
 
   public IngestionResource(
-      IngestionService service,
-      IngestChecks checks,
-      Idempotency idempotency,
-      CallerAccount caller) {
+      IngestionService service, IngestChecks checks, IdempotentRequests requests) {
     this.service = service;
     this.checks = checks;
-    this.idempotency = idempotency;
-    this.caller = caller;
+    this.requests = requests;
   }
 
   @POST
@@ -61,21 +55,16 @@ public class IngestionResource {
   @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
   public Uni<Response> ingest(IngestBody body, @RestHeader("Idempotency-Key") String key) {
     checks.check(body);
-    String account = caller.sid();
-    return idempotency
-        .execute(
-            account,
-            key,
-            "POST ingest",
-            body,
-            () ->
-                service
-                    .ingest(account, body)
-                    .map(
-                        r ->
-                            ApiReply.of(
-                                r.conversationCreated() || r.communicationCreated() ? 201 : 200,
-                                r)))
-        .map(ApiReply::toResponse);
+    return requests.answer(
+        key,
+        "POST ingest",
+        body,
+        account ->
+            service
+                .ingest(account, body)
+                .map(
+                    r ->
+                        ApiReply.of(
+                            r.conversationCreated() || r.communicationCreated() ? 201 : 200, r)));
   }
 }

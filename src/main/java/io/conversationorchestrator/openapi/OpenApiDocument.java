@@ -43,6 +43,7 @@ public class OpenApiDocument implements OASFilter {
     components.addSchema(ApiDocs.CONVERSATION_PATCH, conversationPatch());
     components.removeSchema("JsonNode");
     components.removeSchema("JsonNodeType");
+    withOperationHeaders(components.getResponses().get(ApiDocs.ACCEPTED_RESPONSE));
     api.getPaths()
         .getPathItems()
         .forEach((path, item) -> item.getOperations().values().forEach(op -> describe(path, op)));
@@ -64,7 +65,8 @@ public class OpenApiDocument implements OASFilter {
         .getAPIResponses()
         .forEach(
             (code, response) -> {
-              if (code.equals("202")) {
+              // the shared 202 (a reference) has them already
+              if (code.equals("202") && response.getRef() == null) {
                 withOperationHeaders(response);
               }
             });

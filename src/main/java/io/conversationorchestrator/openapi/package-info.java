@@ -23,6 +23,12 @@
               @Schema(name = "OperationAccepted", implementation = OperationAccepted.class),
               @Schema(name = "IngestResult", implementation = IngestResult.class),
               @Schema(
+                  name = ApiDocs.PAGE_SIZE,
+                  type = SchemaType.INTEGER,
+                  minimum = "1",
+                  maximum = "" + PageParams.MAX_SIZE,
+                  defaultValue = "" + PageParams.DEFAULT_SIZE),
+              @Schema(
                   name = "AccountCreated",
                   implementation = OperatorResource.AccountCreated.class),
               @Schema(
@@ -33,6 +39,13 @@
                   implementation = OperatorResource.WebhookSecretRotated.class)
             },
             responses = {
+              @APIResponse(
+                  name = ApiDocs.ACCEPTED_RESPONSE,
+                  description = ApiDocs.ACCEPTED,
+                  content =
+                      @Content(
+                          mediaType = APPLICATION_JSON,
+                          schema = @Schema(ref = "OperationAccepted"))),
               @APIResponse(
                   name = ApiDocs.BAD_REQUEST,
                   description = "Invalid parameter, body or header",
@@ -104,6 +117,7 @@ import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 import io.conversationorchestrator.account.OperatorResource;
 import io.conversationorchestrator.api.ApiDocs;
 import io.conversationorchestrator.api.ErrorBody;
+import io.conversationorchestrator.api.paging.PageParams;
 import io.conversationorchestrator.ingestion.IngestResult;
 import io.conversationorchestrator.operation.OperationAccepted;
 import org.eclipse.microprofile.openapi.annotations.Components;

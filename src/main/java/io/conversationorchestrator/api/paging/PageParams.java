@@ -1,9 +1,9 @@
 package io.conversationorchestrator.api.paging;
 
+import io.conversationorchestrator.api.ApiDocs;
 import io.conversationorchestrator.api.ApiException;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -13,29 +13,19 @@ import org.jboss.resteasy.reactive.RestQuery;
  * JAX-RS's 404. twilio-java sends {@code PageSize}, the contract says {@code pageSize}.
  */
 public class PageParams {
-  static final int DEFAULT_SIZE = 50;
-  static final int MAX_SIZE = 1000;
+  public static final int DEFAULT_SIZE = 50;
+  public static final int MAX_SIZE = 1000;
 
   @RestQuery
   @Parameter(
       description = "Items per page, 1 to 1000 (default 50)",
-      schema =
-          @Schema(
-              type = SchemaType.INTEGER,
-              minimum = "1",
-              maximum = "" + MAX_SIZE,
-              defaultValue = "" + DEFAULT_SIZE))
+      schema = @Schema(ref = ApiDocs.PAGE_SIZE))
   public String pageSize;
 
   @RestQuery("PageSize")
   @Parameter(
       description = "Alias of pageSize, as twilio-java sends it",
-      schema =
-          @Schema(
-              type = SchemaType.INTEGER,
-              minimum = "1",
-              maximum = "" + MAX_SIZE,
-              defaultValue = "" + DEFAULT_SIZE))
+      schema = @Schema(ref = ApiDocs.PAGE_SIZE))
   public String legacyPageSize;
 
   @RestQuery

@@ -1,10 +1,10 @@
 package io.conversationorchestrator.conversation.communication;
 
 import io.conversationorchestrator.account.CallerAccount;
+import io.conversationorchestrator.account.IdempotentRequests;
 import io.conversationorchestrator.api.ApiDocs;
 import io.conversationorchestrator.api.ApiReply;
 import io.conversationorchestrator.api.RequestValidation;
-import io.conversationorchestrator.api.idempotency.Idempotency;
 import io.conversationorchestrator.api.paging.PageParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
@@ -31,17 +31,17 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Tag(name = "Communications")
 public class CommunicationResource {
   private final CommunicationService service;
-  private final Idempotency idempotency;
+  private final IdempotentRequests requests;
   private final RequestValidation validation;
   private final CallerAccount caller;
 
   public CommunicationResource(
       CommunicationService service,
-      Idempotency idempotency,
+      IdempotentRequests requests,
       RequestValidation validation,
       CallerAccount caller) {
     this.service = service;
-    this.idempotency = idempotency;
+    this.requests = requests;
     this.validation = validation;
     this.caller = caller;
   }
@@ -70,18 +70,14 @@ public class CommunicationResource {
       CommunicationBody body,
       @RestHeader("Idempotency-Key") String key) {
     validation.check(body);
-    String account = caller.sid();
-    return idempotency
-        .execute(
-            account,
-            key,
-            "POST communications " + conversationId,
-            body,
-            () ->
-                service
-                    .post(account, conversationId, body)
-                    .map(posted -> ApiReply.of(posted.status(), posted.communication())))
-        .map(ApiReply::toResponse);
+    return requests.answer(
+        key,
+        "POST communications " + conversationId,
+        body,
+        account ->
+            service
+                .post(account, conversationId, body)
+                .map(posted -> ApiReply.of(posted.status(), posted.communication())));
   }
 
   @GET

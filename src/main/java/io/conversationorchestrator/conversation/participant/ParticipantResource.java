@@ -1,10 +1,10 @@
 package io.conversationorchestrator.conversation.participant;
 
 import io.conversationorchestrator.account.CallerAccount;
+import io.conversationorchestrator.account.IdempotentRequests;
 import io.conversationorchestrator.api.ApiDocs;
 import io.conversationorchestrator.api.ApiReply;
 import io.conversationorchestrator.api.RequestValidation;
-import io.conversationorchestrator.api.idempotency.Idempotency;
 import io.conversationorchestrator.api.paging.PageParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
@@ -32,17 +32,17 @@ public class ParticipantResource {
   private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   private final ParticipantService service;
-  private final Idempotency idempotency;
+  private final IdempotentRequests requests;
   private final RequestValidation validation;
   private final CallerAccount caller;
 
   public ParticipantResource(
       ParticipantService service,
-      Idempotency idempotency,
+      IdempotentRequests requests,
       RequestValidation validation,
       CallerAccount caller) {
     this.service = service;
-    this.idempotency = idempotency;
+    this.requests = requests;
     this.validation = validation;
     this.caller = caller;
   }
@@ -64,15 +64,11 @@ public class ParticipantResource {
       @RestHeader(IDEMPOTENCY_KEY) String key) {
     validation.check(body, ParticipantBody.OnCreate.class);
     ParticipantFactory.check(body, "");
-    String account = caller.sid();
-    return idempotency
-        .execute(
-            account,
-            key,
-            "POST participants " + conversationId,
-            body,
-            () -> service.add(account, conversationId, body).map(p -> ApiReply.of(201, p)))
-        .map(ApiReply::toResponse);
+    return requests.answer(
+        key,
+        "POST participants " + conversationId,
+        body,
+        account -> service.add(account, conversationId, body).map(p -> ApiReply.of(201, p)));
   }
 
   @GET
@@ -114,15 +110,11 @@ public class ParticipantResource {
       @RestHeader(IDEMPOTENCY_KEY) String key) {
     validation.check(body);
     ParticipantFactory.check(body, "");
-    String account = caller.sid();
-    return idempotency
-        .execute(
-            account,
-            key,
-            "PUT participants " + conversationId + "/" + id,
-            body,
-            () -> service.update(account, conversationId, id, body).map(p -> ApiReply.of(200, p)))
-        .map(ApiReply::toResponse);
+    return requests.answer(
+        key,
+        "PUT participants " + conversationId + "/" + id,
+        body,
+        account -> service.update(account, conversationId, id, body).map(p -> ApiReply.of(200, p)));
   }
 
   /** Not in the contract; the hosted product's PARTICIPANT_REMOVED event implies it. */
@@ -142,14 +134,10 @@ public class ParticipantResource {
       @PathParam("conversationId") String conversationId,
       @PathParam("id") String id,
       @RestHeader(IDEMPOTENCY_KEY) String key) {
-    String account = caller.sid();
-    return idempotency
-        .execute(
-            account,
-            key,
-            "DELETE participants " + conversationId + "/" + id,
-            Map.of(),
-            () -> service.remove(account, conversationId, id).map(p -> ApiReply.of(200, p)))
-        .map(ApiReply::toResponse);
+    return requests.answer(
+        key,
+        "DELETE participants " + conversationId + "/" + id,
+        Map.of(),
+        account -> service.remove(account, conversationId, id).map(p -> ApiReply.of(200, p)));
   }
 }

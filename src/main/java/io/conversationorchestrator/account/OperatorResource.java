@@ -15,8 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,13 +50,10 @@ public class OperatorResource {
       String accountSid, String secret, String previousSecretsExpireIn) {}
 
   @POST
-  @APIResponse(
+  @APIResponseSchema(
+      value = AccountCreated.class,
       responseCode = "201",
-      description = "Account created; its authToken is shown only here",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = AccountCreated.class)))
+      responseDescription = "Account created; its authToken is shown only here")
   @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
@@ -74,13 +69,10 @@ public class OperatorResource {
 
   @POST
   @Path("/{accountSid}/Keys")
-  @APIResponse(
+  @APIResponseSchema(
+      value = ApiKeyCreated.class,
       responseCode = "201",
-      description = "API key created; its secret is shown only here",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ApiKeyCreated.class)))
+      responseDescription = "API key created; its secret is shown only here")
   @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   public Uni<Response> createKey(
@@ -109,13 +101,10 @@ public class OperatorResource {
 
   @POST
   @Path("/{accountSid}/WebhookSecrets")
-  @APIResponse(
+  @APIResponseSchema(
+      value = WebhookSecretRotated.class,
       responseCode = "201",
-      description = "New Standard Webhooks signing secret; shown only here",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = WebhookSecretRotated.class)))
+      responseDescription = "New Standard Webhooks signing secret; shown only here")
   @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   public Uni<Response> rotateWebhookSecret(@PathParam("accountSid") String accountSid) {
     return accounts

@@ -63,13 +63,10 @@ public class ConversationResource {
   }
 
   @POST
-  @APIResponse(
+  @APIResponseSchema(
+      value = ConversationResponse.class,
       responseCode = "201",
-      description = "Conversation created",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ConversationResponse.class)))
+      responseDescription = "Conversation created")
   @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
@@ -124,13 +121,10 @@ public class ConversationResource {
 
   @PUT
   @Path("/{id}")
-  @APIResponse(
+  @APIResponseSchema(
+      value = ConversationResponse.class,
       responseCode = "200",
-      description = "Conversation updated",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ConversationResponse.class)))
+      responseDescription = "Conversation updated")
   @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
@@ -148,13 +142,10 @@ public class ConversationResource {
 
   @PATCH
   @Path("/{id}")
-  @APIResponse(
+  @APIResponseSchema(
+      value = ConversationResponse.class,
       responseCode = "200",
-      description = "Conversation updated",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ConversationResponse.class)))
+      responseDescription = "Conversation updated")
   @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)

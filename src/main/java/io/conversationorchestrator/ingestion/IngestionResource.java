@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 
@@ -36,13 +37,10 @@ public class IngestionResource {
   }
 
   @POST
-  @APIResponse(
+  @APIResponseSchema(
+      value = IngestResult.class,
       responseCode = "201",
-      description = "A conversation or a communication was created",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = IngestResult.class)))
+      responseDescription = "A conversation or a communication was created")
   @APIResponse(
       responseCode = "200",
       description = "Routed; nothing new was created",

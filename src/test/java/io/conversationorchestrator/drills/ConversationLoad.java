@@ -1,6 +1,7 @@
 package io.conversationorchestrator.drills;
 
 import io.conversationorchestrator.drills.DrillApi.Answer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -116,6 +117,12 @@ public final class ConversationLoad implements AutoCloseable {
   }
 
   /** How many answers of each status (0 = no answer) the client got. */
+  /** The answers so far, once the load has run for a few seconds before the fault. */
+  public Map<Integer, Integer> afterWarmUp() {
+    Drill.pause(Duration.ofSeconds(5));
+    return statuses();
+  }
+
   public Map<Integer, Integer> statuses() {
     Map<Integer, Integer> counts = new TreeMap<>();
     statuses.forEach((status, count) -> counts.put(status, count.get()));

@@ -57,7 +57,12 @@ public final class DrillStack implements AutoCloseable {
   }
 
   /** What {@link #single()} starts. */
-  public record Single(ServiceProcess service, DrillApi api, String configuration) {}
+  public record Single(ServiceProcess service, DrillApi api, String configuration) {
+    /** The usual load on the service: sessions of a create and 3 messages, 10/s (quick) or 20/s. */
+    public ConversationLoad startLoad(boolean quick) {
+      return ConversationLoad.start(api, configuration, quick ? 10 : 20, 3);
+    }
+  }
 
   /**
    * A service process with the drill settings: timers in seconds, short callback retries, loopback

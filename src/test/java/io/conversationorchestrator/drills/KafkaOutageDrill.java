@@ -20,11 +20,9 @@ public final class KafkaOutageDrill extends Drill {
     DrillStack.Single setup = stack.single();
     ServiceProcess service = setup.service();
     DrillApi api = setup.api();
-    String configuration = setup.configuration();
-    ConversationLoad load = ConversationLoad.start(api, configuration, quick ? 10 : 20, 3);
+    ConversationLoad load = setup.startLoad(quick);
     try {
-      Drill.pause(Duration.ofSeconds(5));
-      Map<Integer, Integer> before = load.statuses();
+      Map<Integer, Integer> before = load.afterWarmUp();
       stack.stopKafka();
       Health health = watch(service, Duration.ofSeconds(quick ? 15 : 60));
       Map<Integer, Integer> during = load.statusesSince(before);

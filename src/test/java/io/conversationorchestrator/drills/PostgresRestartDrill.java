@@ -23,11 +23,9 @@ public final class PostgresRestartDrill extends Drill {
     ServiceProcess service = setup.service();
     long pid = service.pid();
     DrillApi api = setup.api();
-    String configuration = setup.configuration();
-    ConversationLoad load = ConversationLoad.start(api, configuration, quick ? 10 : 20, 3);
+    ConversationLoad load = setup.startLoad(quick);
     try {
-      Drill.pause(Duration.ofSeconds(5));
-      Map<Integer, Integer> before = load.statuses();
+      Map<Integer, Integer> before = load.afterWarmUp();
       stack.stopPostgres();
       Drill.pause(Duration.ofSeconds(quick ? 5 : 20));
       Answer down = api.call("GET", "/v2/Conversations", null);

@@ -48,13 +48,10 @@ public class CommunicationResource {
 
   /** 201 when created; 200 when an existing communication with this resourceId was updated. */
   @POST
-  @APIResponse(
+  @APIResponseSchema(
+      value = CommunicationResponse.class,
       responseCode = "201",
-      description = "Communication created",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = CommunicationResponse.class)))
+      responseDescription = "Communication created")
   @APIResponse(
       responseCode = "200",
       description = "An existing communication with this resourceId was updated",

@@ -18,8 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,13 +46,10 @@ public class ParticipantResource {
   }
 
   @POST
-  @APIResponse(
+  @APIResponseSchema(
+      value = ParticipantResponse.class,
       responseCode = "201",
-      description = "Participant added",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ParticipantResponse.class)))
+      responseDescription = "Participant added")
   @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
@@ -93,13 +88,10 @@ public class ParticipantResource {
 
   @PUT
   @Path("/{id}")
-  @APIResponse(
+  @APIResponseSchema(
+      value = ParticipantResponse.class,
       responseCode = "200",
-      description = "Participant updated",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ParticipantResponse.class)))
+      responseDescription = "Participant updated")
   @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
@@ -120,13 +112,10 @@ public class ParticipantResource {
   /** Not in the contract; the hosted product's PARTICIPANT_REMOVED event implies it. */
   @DELETE
   @Path("/{id}")
-  @APIResponse(
+  @APIResponseSchema(
+      value = ParticipantResponse.class,
       responseCode = "200",
-      description = "The removed participant",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ParticipantResponse.class)))
+      responseDescription = "The removed participant")
   @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)

@@ -1,11 +1,9 @@
 package io.conversationorchestrator.input;
 
 import static io.conversationorchestrator.support.Errors.assertErrorBody;
-import static io.conversationorchestrator.support.Errors.code;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.conversationorchestrator.support.Api;
 import io.conversationorchestrator.support.ApiOperations;
 import io.conversationorchestrator.support.ApiOperations.Operation;
@@ -226,13 +224,7 @@ class MalformedRequestTest {
             : new byte[0];
     String target = request.target().apply(account.path(operation));
     Answer answer = RawHttp.send(base, operation.method(), target, headers, body);
-    assertThat(answer.status()).isEqualTo(request.status());
-    assertThat(answer.headers().get("content-type")).startsWith("application/json");
-    JsonNode error = answer.json();
-    assertThat(error.path("status").asInt()).isEqualTo(request.status());
-    assertThat(error.path("code").asInt()).isEqualTo(code(request.status()));
-    assertThat(error.path("more_info").asText()).startsWith("https://www.twilio.com/docs/errors/");
-    assertThat(error.path("message").asText()).startsWith(request.message());
+    assertErrorBody(answer, request.status(), request.message());
     assertThat(StoredRows.of(pool, account.api().accountSid())).isEqualTo(before);
   }
 

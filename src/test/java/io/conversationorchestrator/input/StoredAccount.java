@@ -39,7 +39,6 @@ record StoredAccount(Api api, String configurationId, String conversationId, Str
     return switch (parameter) {
       case "accountSid" -> api.accountSid();
       case "conversationId" -> conversationId;
-      case "configurationId" -> configurationId;
       case "keySid" -> "SK00000000000000000000000000000000";
       case "deliveryId" -> "conv_callback_01m8ehv657e3st6zfxaxh5mj3a";
       case "operationId" -> "proc_job_01m8ehv657e3st6zfxaxh5mj3a";

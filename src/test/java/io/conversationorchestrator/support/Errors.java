@@ -1,8 +1,10 @@
 package io.conversationorchestrator.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.response.ValidatableResponse;
 
 /** The contract's error body, as the tests assert it. */
@@ -26,5 +28,16 @@ public final class Errors {
         .body("code", equalTo(code(status)))
         .body("more_info", startsWith("https://www.twilio.com/docs/errors/"))
         .body("message", startsWith(message));
+  }
+
+  /** The same, for an answer read off a raw socket ({@link RawHttp}). */
+  public static void assertErrorBody(RawHttp.Answer answer, int status, String message) {
+    assertThat(answer.status()).isEqualTo(status);
+    assertThat(answer.headers().get("content-type")).startsWith("application/json");
+    JsonNode error = answer.json();
+    assertThat(error.path("status").asInt()).isEqualTo(status);
+    assertThat(error.path("code").asInt()).isEqualTo(code(status));
+    assertThat(error.path("more_info").asText()).startsWith("https://www.twilio.com/docs/errors/");
+    assertThat(error.path("message").asText()).startsWith(message);
   }
 }

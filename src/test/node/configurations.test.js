@@ -27,6 +27,8 @@ describe('configurations', () => {
     // the SDK answers the 202 body as a ConfigurationInstance: only statusUrl and related are set
     assert.equal(accepted.id, undefined);
     assert.equal(accepted.displayName, undefined);
+    // the 202 JSON has no dates: twilio-node makes an absent date "now" (contract §16.7)
+    assert.ok(accepted.createdAt instanceof Date);
 
     const operationId = f.operationIdOf(accepted);
     assert.equal(answer.responseHeaders['operation-id'], operationId);

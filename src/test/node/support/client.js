@@ -4,9 +4,9 @@
 // answer and the answer itself.
 const twilio = require('twilio');
 
-/** Where the service listens and whose credentials to use; defaults are run-local.sh's. */
+/** Where the service listens and whose credentials to use; defaults are run-local.sh's (it listens on 127.0.0.1). */
 const target = Object.freeze({
-  baseUrl: process.env.CONVERSATIONS_BASE_URL || 'http://localhost:8080',
+  baseUrl: process.env.CONVERSATIONS_BASE_URL || 'http://127.0.0.1:8080',
   accountSid: process.env.CONVERSATIONS_ACCOUNT_SID || 'AC00000000000000000000000000000000',
   authToken: process.env.CONVERSATIONS_AUTH_TOKEN || 'dev-auth-token',
 });

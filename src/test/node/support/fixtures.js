@@ -82,15 +82,20 @@ function seedParticipants(customerNumber = newPhoneNumber(), agentNumber = newPh
   ];
 }
 
-/** A conversation with the seed participants under a new configuration. */
+/**
+ * A conversation with the seed participants; under a new configuration unless the body names
+ * `configurationId` (an explicit undefined leaves it out, for an inline `configuration`).
+ */
 async function createConversation(v2, body = {}) {
-  const configurationId = body.configurationId || (await createConfiguration(v2));
-  return v2.conversations.create({
-    configurationId,
-    name: 'Support chat',
-    participants: seedParticipants(),
-    ...body,
-  });
+  const defaults = { name: 'Support chat', participants: seedParticipants() };
+  if (!('configurationId' in body)) {
+    defaults.configurationId = await createConfiguration(v2);
+  }
+  const request = { ...defaults, ...body };
+  if (request.configurationId === undefined) {
+    delete request.configurationId;
+  }
+  return v2.conversations.create(request);
 }
 
 /** A TEXT communication from one SMS address to another. */

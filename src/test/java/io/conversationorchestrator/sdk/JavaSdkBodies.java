@@ -5,6 +5,7 @@ import com.twilio.rest.conversations.v2.Configuration;
 import com.twilio.rest.conversations.v2.Conversation;
 import com.twilio.rest.conversations.v2.Participant;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -118,5 +119,23 @@ final class JavaSdkBodies {
                     .build()))
         .channelId(channelId)
         .build();
+  }
+
+  /** A PATCH's channelSettings: CHAT set, WHATSAPP null (twilio-java keeps nulls in this map). */
+  static Map<String, Configuration.PatchConfigurationRequestChannelSettingsValue>
+      chatOnlyRemovingWhatsApp() {
+    var chat =
+        new Configuration.PatchConfigurationRequestChannelSettingsValue.Builder()
+            .statusTimeouts(
+                new Configuration.UpdateConfigurationRequestChannelSettingsValueStatusTimeouts
+                        .Builder()
+                    .closed(30)
+                    .build())
+            .build();
+    Map<String, Configuration.PatchConfigurationRequestChannelSettingsValue> channels =
+        new HashMap<>();
+    channels.put("CHAT", chat);
+    channels.put("WHATSAPP", null);
+    return channels;
   }
 }

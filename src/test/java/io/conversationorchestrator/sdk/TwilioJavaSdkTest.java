@@ -1,6 +1,9 @@
 package io.conversationorchestrator.sdk;
 
 import static io.conversationorchestrator.sdk.JavaSdkBodies.CALLBACK;
+import static io.conversationorchestrator.sdk.JavaSdkChecks.assertCompleted;
+import static io.conversationorchestrator.sdk.JavaSdkChecks.assertError;
+import static io.conversationorchestrator.sdk.JavaSdkChecks.createConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -14,10 +17,8 @@ import com.twilio.rest.conversations.v2.Participant;
 import io.conversationorchestrator.support.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import java.net.URL;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,7 +57,7 @@ class TwilioJavaSdkTest {
             .setIdempotencyKey(key)
             .create(client);
     String id = accepted.getRelated().get("configurationId");
-    assertCompleted(accepted.getStatusUrl(), Map.of("configurationId", id));
+    assertCompleted(client, accepted.getStatusUrl(), Map.of("configurationId", id));
     var again =
         Configuration.creator()
             .setCreateConfigurationRequest(JavaSdkBodies.configuration(store))
@@ -105,7 +106,7 @@ class TwilioJavaSdkTest {
             .build();
     var updated =
         Configuration.updater(id).setUpdateConfigurationRequest(replacement).update(client);
-    assertCompleted(updated.getStatusUrl(), Map.of("configurationId", id));
+    assertCompleted(client, updated.getStatusUrl(), Map.of("configurationId", id));
     fetched = Configuration.fetcher(id).fetch(client);
     assertThat(fetched.getDescription()).isEqualTo("Replaced by twilio-java");
     assertThat(fetched.getDisplayName()).isEqualTo("replaced");
@@ -114,38 +115,26 @@ class TwilioJavaSdkTest {
     assertThat(fetched.getChannelSettings().get("WHATSAPP").getStatusTimeouts().getInactive())
         .isEqualTo(30);
 
-    Map<String, Configuration.PatchConfigurationRequestChannelSettingsValue> channels =
-        new HashMap<>();
-    channels.put(
-        "CHAT",
-        new Configuration.PatchConfigurationRequestChannelSettingsValue.Builder()
-            .statusTimeouts(
-                new Configuration.UpdateConfigurationRequestChannelSettingsValueStatusTimeouts
-                        .Builder()
-                    .closed(30)
-                    .build())
-            .build());
-    channels.put("WHATSAPP", null); // twilio-java keeps nulls inside channelSettings
     var patch =
         new Configuration.PatchConfigurationRequest.Builder()
             .description("Patched by twilio-java")
-            .channelSettings(channels)
+            .channelSettings(JavaSdkBodies.chatOnlyRemovingWhatsApp())
             .build();
     var patched = Configuration.patcher(id).setPatchConfigurationRequest(patch).patch(client);
-    assertCompleted(patched.getStatusUrl(), Map.of("configurationId", id));
+    assertCompleted(client, patched.getStatusUrl(), Map.of("configurationId", id));
     fetched = Configuration.fetcher(id).fetch(client);
     assertThat(fetched.getDescription()).isEqualTo("Patched by twilio-java");
     assertThat(fetched.getChannelSettings()).containsOnlyKeys("CHAT");
     assertThat(fetched.getVersion()).isEqualTo(3L);
 
     var deleted = Configuration.deleter(id).delete(client);
-    assertCompleted(deleted.getStatusUrl(), Map.of("configurationId", id));
+    assertCompleted(client, deleted.getStatusUrl(), Map.of("configurationId", id));
     assertError(() -> Configuration.fetcher(id).fetch(client), 404, 20404);
   }
 
   @Test
   void conversationsThroughCreatorFetcherReaderUpdaterPatcherDeleter() {
-    String configurationId = createConfiguration();
+    String configurationId = createConfiguration(client);
     var created =
         Conversation.creator()
             .setCreateConversationWithConfigRequest(JavaSdkBodies.conversation(configurationId))
@@ -213,7 +202,7 @@ class TwilioJavaSdkTest {
 
     var deleted =
         Conversation.deleter(id).setIdempotencyKey(UUID.randomUUID().toString()).delete(client);
-    assertCompleted(deleted.getStatusUrl(), Map.of("conversationId", id));
+    assertCompleted(client, deleted.getStatusUrl(), Map.of("conversationId", id));
     assertError(() -> Conversation.fetcher(id).fetch(client), 404, 20404);
   }
 
@@ -222,7 +211,7 @@ class TwilioJavaSdkTest {
     var conversation =
         Conversation.creator()
             .setCreateConversationWithConfigRequest(
-                JavaSdkBodies.conversation(createConfiguration()))
+                JavaSdkBodies.conversation(createConfiguration(client)))
             .create(client);
     String cid = conversation.getId();
     String customer = conversation.getParticipants().get(0).getAddresses().get(0).getAddress();
@@ -286,39 +275,12 @@ class TwilioJavaSdkTest {
         400,
         20001);
 
-    var body = JavaSdkBodies.conversation(createConfiguration());
+    var body = JavaSdkBodies.conversation(createConfiguration(client));
     Conversation.creator().setCreateConversationWithConfigRequest(body).create(client);
     // the same customer again under a grouping configuration
     assertError(
         () -> Conversation.creator().setCreateConversationWithConfigRequest(body).create(client),
         409,
         20409);
-  }
-
-  private String createConfiguration() {
-    var accepted =
-        Configuration.creator()
-            .setCreateConfigurationRequest(JavaSdkBodies.configuration())
-            .create(client);
-    assertCompleted(accepted.getStatusUrl(), accepted.getRelated());
-    return accepted.getRelated().get("configurationId");
-  }
-
-  /** The operation behind a 202 (last segment of its statusUrl) completed, naming the resource. */
-  private void assertCompleted(URI statusUrl, Map<String, String> related) {
-    String path = statusUrl.getPath();
-    var operation = Operation.fetcher(path.substring(path.lastIndexOf('/') + 1)).fetch(client);
-    assertThat(operation.getStatus().toString()).isEqualTo("COMPLETED");
-    assertThat(operation.getStatusUrl()).isEqualTo(statusUrl);
-    assertThat(operation.getRelated()).isEqualTo(related);
-    assertThat(operation.getCompletedAt()).isNotNull();
-  }
-
-  private static void assertError(Runnable call, int status, int code) {
-    ApiException error = catchThrowableOfType(ApiException.class, call::run);
-    assertThat(error).as("expected HTTP %d", status).isNotNull();
-    assertThat(error.getStatusCode()).as(error.getMessage()).isEqualTo(status);
-    assertThat(error.getCode()).as(error.getMessage()).isEqualTo(code);
-    assertThat(error.getMoreInfo()).isEqualTo("https://www.twilio.com/docs/errors/" + code);
   }
 }

@@ -4,7 +4,10 @@
 // answer and the answer itself.
 const twilio = require('twilio');
 
-/** Where the service listens and whose credentials to use; defaults are run-local.sh's (it listens on 127.0.0.1). */
+/**
+ * Where the service listens and whose credentials to use. The defaults are those of
+ * deployment/run-local.sh, which listens on 127.0.0.1 (not ::1, which localhost may name).
+ */
 const target = Object.freeze({
   baseUrl: process.env.CONVERSATIONS_BASE_URL || 'http://127.0.0.1:8080',
   accountSid: process.env.CONVERSATIONS_ACCOUNT_SID || 'AC00000000000000000000000000000000',

@@ -210,11 +210,34 @@ describe('configurations', () => {
 
   it('remove answers 202 with an operation; the configuration is gone after it', async () => {
     const id = await f.createConfiguration(v2);
-    const accepted = await v2.configurations(id).remove();
+    const idempotencyKey = randomUUID();
+    const accepted = await v2.configurations(id).remove({ idempotencyKey });
     assert.equal(http.last().method, 'DELETE');
+    assert.equal(http.last().headers['Idempotency-Key'], idempotencyKey);
     assert.equal(http.last().statusCode, 202);
     assert.deepEqual(accepted.related, { configurationId: id });
     assert.equal((await f.settledOperation(v2, accepted)).status, 'COMPLETED');
     await rejectsWith(v2.configurations(id).fetch(), { status: 404, code: 20404 });
+    // the same key again: the first answer, not a 404
+    const replayed = await v2.configurations(id).remove({ idempotencyKey });
+    assert.equal(replayed.statusUrl, accepted.statusUrl);
+  });
+
+  it('update and patch take an Idempotency-Key header (second argument)', async () => {
+    const id = await f.createConfiguration(v2);
+    const body = f.configurationBody({ description: 'Replaced once' });
+    const key = randomUUID();
+    const updated = await v2.configurations(id).update(body, { 'Idempotency-Key': key });
+    assert.equal(http.last().headers['Idempotency-Key'], key);
+    const again = await v2.configurations(id).update(body, { 'Idempotency-Key': key });
+    assert.equal(again.statusUrl, updated.statusUrl);
+
+    const patchKey = randomUUID();
+    const patched = await v2
+      .configurations(id)
+      .patch({ description: 'Patched once' }, { 'Idempotency-Key': patchKey });
+    assert.equal(http.last().headers['Idempotency-Key'], patchKey);
+    await f.settledOperation(v2, patched);
+    assert.equal((await v2.configurations(id).fetch()).version, 3);
   });
 });

@@ -2,6 +2,7 @@
 // Conversations (contract §6) through twilio-node's client.conversations.v2.conversations.
 const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
+const { randomUUID } = require('node:crypto');
 const { newClient, target } = require('./support/client');
 const f = require('./support/fixtures');
 const { rejectsWith } = require('./support/errors');
@@ -139,8 +140,10 @@ describe('conversations', () => {
 
   it('remove answers 202 with an operation; the conversation is gone after it', async () => {
     const created = await f.createConversation(v2);
-    const accepted = await v2.conversations(created.id).remove();
+    const idempotencyKey = randomUUID();
+    const accepted = await v2.conversations(created.id).remove({ idempotencyKey });
     assert.equal(http.last().method, 'DELETE');
+    assert.equal(http.last().headers['Idempotency-Key'], idempotencyKey);
     assert.equal(http.last().statusCode, 202);
     assert.deepEqual(accepted.related, { conversationId: created.id });
     const operation = await f.settledOperation(v2, accepted);

@@ -44,7 +44,7 @@ class LocalRequestClient extends twilio.RequestClient {
     return response;
   }
 
-  /** The last exchange: method, uri, query params, request headers, statusCode, responseHeaders, JSON body. */
+  /** The last exchange: method, uri, params (query), headers, statusCode, responseHeaders, body. */
   last() {
     if (this.exchanges.length === 0) {
       throw new Error('no request was sent');

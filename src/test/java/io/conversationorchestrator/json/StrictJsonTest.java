@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +74,33 @@ class StrictJsonTest {
           """)
   void coercesNothing(String json, String message) {
     assertThatThrownBy(() -> JSON.readValue(json, Body.class)).hasMessageContaining(message);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          {"nmae":"a"}                         | nmae
+          {"timeouts":{"inactive":1,"idle":2}} | idle
+          {"other":{"a":1},"name":"a"}         | other
+          """)
+  void refusesAFieldTheRecordDoesNotDeclare(String json, String field) {
+    assertThatThrownBy(() -> JSON.readValue(json, Body.class))
+        .isInstanceOf(UnrecognizedPropertyException.class)
+        .hasMessageContaining("\"" + field + "\"");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          {"name":"a","timeouts":{"inactive":1,"idle":2}} | a
+          """)
+  void readsItsOwnDocumentsLeniently(String json, String name) throws Exception {
+    Body body = StrictJson.lenient(JSON, Body.class).readValue(json);
+    assertThat(body.name()).isEqualTo(name);
   }
 
   @ParameterizedTest(name = "{0}")

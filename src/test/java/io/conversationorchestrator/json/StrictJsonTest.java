@@ -30,7 +30,9 @@ class StrictJsonTest {
       List<String> tags,
       Map<String, String> metadata,
       Timeouts timeouts,
-      OffsetDateTime at) {}
+      OffsetDateTime at,
+      Map<String, Object> settings,
+      JsonNode payload) {}
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
@@ -110,6 +112,7 @@ class StrictJsonTest {
           """
           {"name":"😀 é \\ud83d\\ude00","tags":[],"metadata":{},"timeouts":{"inactive":30}} | 😀 é 😀
           {"name":"a\\tb","at":"9999-12-31T23:59:59.999999Z"}                                 | a\tb
+          {"name":"free","metadata":{"any":"key"},"settings":{"x":{"y":[1]}},"payload":{"z":1}} | free
           """)
   void acceptsWhatIsValid(String json, String name) throws Exception {
     assertThat(JSON.readValue(json, Body.class).name()).isEqualTo(name.replace("\\t", "\t"));

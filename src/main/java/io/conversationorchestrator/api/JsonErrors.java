@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.conversationorchestrator.json.DateTimes;
 import io.conversationorchestrator.json.InvalidJsonException;
 import java.util.Arrays;
@@ -41,6 +42,9 @@ public final class JsonErrors {
 
   private static String describeMapping(JsonMappingException e) {
     String field = FieldPaths.fromJsonPath(e.getPath());
+    if (e instanceof UnrecognizedPropertyException) {
+      return "Unknown field '" + field + "'";
+    }
     String subject = field.isEmpty() ? "the request body" : "'" + field + "'";
     if (e instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
       String allowed =

@@ -2,12 +2,16 @@ package io.conversationorchestrator.callback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.conversationorchestrator.configuration.StatusCallback;
 import io.conversationorchestrator.conversation.ConversationEntity;
 import io.conversationorchestrator.conversation.ConversationRepository;
+import io.conversationorchestrator.json.StrictJson;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,10 +78,18 @@ public class DeliveryPlanner {
     return deliveries;
   }
 
+  /** Our own event, read leniently: a field added to the response must not break intake. */
   private List<StatusCallback> fromEvent(JsonNode event) {
     JsonNode callbacks = event.path("data").path("configuration").path("statusCallbacks");
     List<StatusCallback> list = new ArrayList<>();
-    callbacks.forEach(node -> list.add(json.convertValue(node, StatusCallback.class)));
+    ObjectReader reader = StrictJson.lenient(json, StatusCallback.class);
+    for (JsonNode node : callbacks) {
+      try {
+        list.add(reader.readValue(node));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     return list;
   }
 

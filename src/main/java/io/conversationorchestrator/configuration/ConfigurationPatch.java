@@ -6,26 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.JsonErrors;
-import java.util.Set;
 
 /**
  * The contract's PATCH merge: fields absent stay; a top-level {@code null} clears (and then fails
  * validation where the field is required); each {@code channelSettings} key replaces that channel,
- * {@code null} removes it; {@code conversationGroupingType} is not nullable.
+ * {@code null} removes it; {@code conversationGroupingType} is not nullable. A field the body does
+ * not know fails binding like any unknown field ("Unknown field 'x'").
  */
 final class ConfigurationPatch {
-  private static final Set<String> FIELDS =
-      Set.of(
-          "displayName",
-          "description",
-          "conversationGroupingType",
-          "memoryStoreId",
-          "channelSettings",
-          "statusCallbacks",
-          "intelligenceConfigurationIds",
-          "memoryExtractionEnabled",
-          "conversationsV1Bridge");
-
   private ConfigurationPatch() {}
 
   static ConfigurationBody merge(ObjectMapper json, ConfigurationBody current, JsonNode patch) {
@@ -39,8 +27,8 @@ final class ConfigurationPatch {
             field -> {
               if (field.getKey().equals("channelSettings")) {
                 mergeChannels(document, field.getValue());
-              } else if (FIELDS.contains(field.getKey())) {
-                document.set(field.getKey(), field.getValue());
+              } else {
+                document.set(field.getKey(), field.getValue()); // unknown ones fail binding below
               }
             });
     if (document.path("conversationGroupingType").isNull()) {

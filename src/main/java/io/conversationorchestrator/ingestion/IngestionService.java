@@ -16,7 +16,9 @@ import io.conversationorchestrator.conversation.GroupingConflict;
 import io.conversationorchestrator.conversation.GroupingKeys;
 import io.conversationorchestrator.conversation.OpenConversations;
 import io.conversationorchestrator.conversation.communication.CommunicationService;
+import io.conversationorchestrator.conversation.communication.NewParticipants;
 import io.conversationorchestrator.conversation.participant.Address;
+import io.conversationorchestrator.conversation.participant.AddressRules;
 import io.conversationorchestrator.conversation.participant.ParticipantBody;
 import io.conversationorchestrator.conversation.participant.ParticipantType;
 import io.conversationorchestrator.conversation.participant.ProfileResolver;
@@ -151,7 +153,7 @@ public class IngestionService {
       return events.respond(conversation).map(c -> new IngestResult(c, null, created, false));
     }
     return communications
-        .postTo(conversation, body.communication())
+        .postTo(conversation, body.communication(), newcomers(body))
         .chain(
             posted ->
                 events
@@ -160,6 +162,19 @@ public class IngestionService {
                         c ->
                             new IngestResult(
                                 c, posted.communication(), created, posted.created())));
+  }
+
+  /**
+   * Ingestion's rule for an address no participant holds, as when it creates a conversation: the
+   * customer's side (from, when inbound) is a CUSTOMER, the business's side an AGENT.
+   */
+  private static NewParticipants newcomers(IngestBody body) {
+    String customer =
+        AddressRules.normalize(new Address(body.channel(), body.customerAddress(), null));
+    return address ->
+        AddressRules.normalize(address).equals(customer)
+            ? ParticipantType.CUSTOMER
+            : ParticipantType.AGENT;
   }
 
   private static boolean lostCreationRace(Throwable e) {

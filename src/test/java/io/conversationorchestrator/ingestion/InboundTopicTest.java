@@ -23,7 +23,10 @@ import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-/** The Kafka path routes like REST; a malformed record is dead-lettered and does not block. */
+/**
+ * The Kafka path routes like REST; a malformed record (bad JSON, an unknown field: the input is as
+ * strict as a request body) is dead-lettered with the reason and does not block.
+ */
 @QuarkusTest
 class InboundTopicTest {
 
@@ -49,8 +52,10 @@ class InboundTopicTest {
             "+15550102030",
             Ingestion.BUSINESS,
             "over Kafka");
+    String unknownField = good.replace("\"content\":{", "\"content\":{\"txet\":\"x\",");
     try (KafkaProducer<String, String> producer = producer()) {
       producer.send(new ProducerRecord<>("communications-inbound", "bad", "{not json")).get();
+      producer.send(new ProducerRecord<>("communications-inbound", "unknown", unknownField)).get();
       producer.send(new ProducerRecord<>("communications-inbound", "good", good)).get();
     }
     Awaitility.await()
@@ -69,15 +74,24 @@ class InboundTopicTest {
           .until(
               () -> {
                 dlq.poll(Duration.ofMillis(200)).forEach(dead::add);
-                return dead.stream().anyMatch(r -> "bad".equals(r.key()));
+                return dead.stream().map(ConsumerRecord::key).toList().containsAll(KEYS);
               });
     }
-    ConsumerRecord<String, String> bad =
-        dead.stream().filter(r -> "bad".equals(r.key())).findFirst().orElseThrow();
-    assertThat(bad.value()).isEqualTo("{not json");
-    String reason =
-        new String(bad.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
-    assertThat(reason).contains("not valid JSON");
+    assertDeadLettered(dead, "bad", "{not json", "not valid JSON");
+    assertDeadLettered(dead, "unknown", unknownField, "Unknown field 'content.txet'");
+  }
+
+  private static final List<String> KEYS = List.of("bad", "unknown");
+
+  private static void assertDeadLettered(
+      List<ConsumerRecord<String, String>> dead, String key, String value, String reason) {
+    ConsumerRecord<String, String> record =
+        dead.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+    assertThat(record.value()).isEqualTo(value);
+    assertThat(
+            new String(
+                record.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+        .contains(reason);
   }
 
   private static String bootstrap() {

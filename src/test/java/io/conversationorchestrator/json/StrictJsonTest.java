@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,9 @@ class StrictJsonTest {
       List<String> tags,
       Map<String, String> metadata,
       Timeouts timeouts,
-      OffsetDateTime at) {}
+      OffsetDateTime at,
+      Map<String, Object> settings,
+      JsonNode payload) {}
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
@@ -80,8 +83,36 @@ class StrictJsonTest {
       delimiter = '|',
       textBlock =
           """
+          {"nmae":"a"}                         | nmae
+          {"timeouts":{"inactive":1,"idle":2}} | idle
+          {"other":{"a":1},"name":"a"}         | other
+          """)
+  void refusesAFieldTheRecordDoesNotDeclare(String json, String field) {
+    assertThatThrownBy(() -> JSON.readValue(json, Body.class))
+        .isInstanceOf(UnrecognizedPropertyException.class)
+        .hasMessageContaining("\"" + field + "\"");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          {"name":"a","timeouts":{"inactive":1,"idle":2}} | a
+          """)
+  void readsItsOwnDocumentsLeniently(String json, String name) throws Exception {
+    Body body = StrictJson.lenient(JSON, Body.class).readValue(json);
+    assertThat(body.name()).isEqualTo(name);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
           {"name":"😀 é \\ud83d\\ude00","tags":[],"metadata":{},"timeouts":{"inactive":30}} | 😀 é 😀
           {"name":"a\\tb","at":"9999-12-31T23:59:59.999999Z"}                                 | a\tb
+          {"name":"free","metadata":{"any":"key"},"settings":{"x":{"y":[1]}},"payload":{"z":1}} | free
           """)
   void acceptsWhatIsValid(String json, String name) throws Exception {
     assertThat(JSON.readValue(json, Body.class).name()).isEqualTo(name.replace("\\t", "\t"));

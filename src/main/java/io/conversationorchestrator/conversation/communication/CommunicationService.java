@@ -28,7 +28,7 @@ import java.util.UUID;
 public class CommunicationService {
   private final OpenConversations conversations;
   private final CommunicationRepository communications;
-  private final ParticipantChecks participantChecks;
+  private final ParticipantResolver participantResolver;
   private final Outbox outbox;
   private final ConversationEvents conversationEvents;
   private final LifecycleRules rules;
@@ -36,13 +36,13 @@ public class CommunicationService {
   public CommunicationService(
       OpenConversations conversations,
       CommunicationRepository communications,
-      ParticipantChecks participantChecks,
+      ParticipantResolver participantResolver,
       Outbox outbox,
       ConversationEvents conversationEvents,
       LifecycleRules rules) {
     this.conversations = conversations;
     this.communications = communications;
-    this.participantChecks = participantChecks;
+    this.participantResolver = participantResolver;
     this.outbox = outbox;
     this.conversationEvents = conversationEvents;
     this.rules = rules;
@@ -52,21 +52,26 @@ public class CommunicationService {
   public Uni<Posted> post(String accountSid, String conversationId, CommunicationBody body) {
     return conversations
         .lockOpen(accountSid, conversationId, "new communications")
-        .chain(c -> postTo(c, body));
+        .chain(c -> postTo(c, body, NewParticipants.UNKNOWN));
   }
 
   /**
    * Adds (or, through its resourceId, updates) a communication of a conversation the caller has
-   * locked and found open, in the caller's transaction. Ingestion routes traffic through here.
+   * locked and found open, in the caller's transaction. Ingestion routes traffic through here. Its
+   * author and recipients are resolved to participants first, adding those missing as {@code
+   * newcomers} says (see {@link ParticipantResolver}).
    */
-  public Uni<Posted> postTo(ConversationEntity conversation, CommunicationBody body) {
-    return participantChecks
-        .check(conversation.id, body)
-        .chain(
-            () ->
-                body.resourceId() == null
-                    ? Uni.createFrom().<CommunicationEntity>nullItem()
-                    : communications.findByResourceId(conversation.id, body.resourceId()))
+  public Uni<Posted> postTo(
+      ConversationEntity conversation, CommunicationBody body, NewParticipants newcomers) {
+    return participantResolver
+        .resolve(conversation, body, newcomers)
+        .chain(resolved -> upsert(conversation, resolved));
+  }
+
+  private Uni<Posted> upsert(ConversationEntity conversation, CommunicationBody body) {
+    return (body.resourceId() == null
+            ? Uni.createFrom().<CommunicationEntity>nullItem()
+            : communications.findByResourceId(conversation.id, body.resourceId()))
         .chain(existing -> existing == null ? create(conversation, body) : update(existing, body));
   }
 

@@ -1,15 +1,19 @@
 package io.conversationorchestrator.conversation.participant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.conversationorchestrator.api.ResourceType;
 import java.time.Instant;
 import java.util.List;
 
-/** The contract's Participant resource. */
+/**
+ * The contract's Participant resource. {@code name} is left out when unset rather than null:
+ * Twilio's agent tooling types it optional but not nullable.
+ */
 public record ParticipantResponse(
     String id,
     String conversationId,
     String accountId,
-    String name,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String name,
     ParticipantType type,
     String profileId,
     List<Address> addresses,

@@ -39,9 +39,19 @@ public class ParticipantService {
       String accountSid, String conversationId, ParticipantBody body) {
     return conversations
         .lockOpen(accountSid, conversationId, "new participants")
-        .chain(c -> factory.create(accountSid, c.id, store(c), body, Time.now(), ""))
+        .chain(c -> addTo(c, body))
+        .map(ParticipantResponse::of);
+  }
+
+  /**
+   * Adds a participant to a conversation the caller has locked and found open, in the caller's
+   * transaction, with its PARTICIPANT_ADDED event (a communication adds its unknown addresses so).
+   */
+  public Uni<ParticipantEntity> addTo(ConversationEntity conversation, ParticipantBody body) {
+    return factory
+        .create(conversation.accountSid, conversation.id, store(conversation), body, Time.now(), "")
         .call(participants::persist)
-        .chain(p -> emit(EventType.PARTICIPANT_ADDED, p));
+        .call(p -> emit(EventType.PARTICIPANT_ADDED, p));
   }
 
   @WithTransaction

@@ -2,8 +2,8 @@
 // The JSON the service answers, held to the zod schemas of Twilio's agent tooling
 // (twilio-agent-connect-typescript, restated in support/schemas.js). That tool reads these bodies
 // with axios, so the schemas are applied to the JSON as sent, not to twilio-node's instances.
-// The shapes that do not match yet (communications' participantId and absent-not-null fields, a
-// participant without a name) are in agent-tooling.test.js.pending.
+// Communications (participantIds, absent-not-null fields) and unnamed participants are in
+// agent-tooling.test.js.
 const { describe, it } = require('node:test');
 const { newClient } = require('./support/client');
 const f = require('./support/fixtures');

@@ -1,6 +1,6 @@
 'use strict';
-// Agent tooling schemas (support/schemas.js) on the answers that do not match them yet. Enabled
-// (renamed to agent-tooling.test.js) once the service answers
+// Agent tooling schemas (support/schemas.js) on communications and unnamed participants: the
+// service answers
 // - author.participantId and recipients[].participantId as the id of the participant whose
 //   address it is (a string; the schema requires one),
 // - recipients[].deliveryStatus, content.transcription and a participant's name absent when not

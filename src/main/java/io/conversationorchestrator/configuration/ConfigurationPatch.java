@@ -24,7 +24,8 @@ final class ConfigurationPatch {
           "statusCallbacks",
           "intelligenceConfigurationIds",
           "memoryExtractionEnabled",
-          "conversationsV1Bridge");
+          "conversationsV1Bridge",
+          "redactionConfigurationId");
 
   private ConfigurationPatch() {}
 

@@ -34,23 +34,25 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
    * one grouping key: the second waits, then finds what the first committed. (The unique index on
    * open grouping keys stays the backstop.)
    */
-  public Uni<Void> lockGroupingKey(UUID configurationId, String groupingKey) {
+  public Uni<Void> lockGroupingKey(String accountSid, String scope, String groupingKey) {
     return Panache.getSession()
         .chain(
             s ->
                 s.createNativeQuery(
                         "select cast(pg_advisory_xact_lock(hashtextextended(:key, 0)) as text)",
                         String.class)
-                    .setParameter("key", configurationId + "/" + groupingKey)
+                    .setParameter("key", accountSid + "/" + scope + "/" + groupingKey)
                     .getSingleResult())
         .replaceWithVoid();
   }
 
-  /** The open conversation of a grouping key under a configuration, row-locked, or null. */
-  public Uni<ConversationEntity> findOpenByKeyForUpdate(UUID configurationId, String groupingKey) {
+  /** The open conversation of a grouping key in its scope, row-locked, or null. */
+  public Uni<ConversationEntity> findOpenByKeyForUpdate(
+      String accountSid, String scope, String groupingKey) {
     return find(
-            "configurationId = ?1 and groupingKey = ?2 and status <> 'CLOSED'",
-            configurationId,
+            "accountSid = ?1 and groupingScope = ?2 and groupingKey = ?3 and status <> 'CLOSED'",
+            accountSid,
+            scope,
             groupingKey)
         .withLock(LockModeType.PESSIMISTIC_WRITE)
         .firstResult();

@@ -54,9 +54,15 @@ public class ConversationService {
     this.rules = rules;
   }
 
-  /** The conversation, its participants and its configuration snapshot, all or nothing. */
+  /**
+   * The conversation, its participants and its configuration snapshot, all or nothing: under the
+   * named configuration (share-locked, so it cannot be deleted meanwhile) or configured inline.
+   */
   @WithTransaction
   public Uni<ConversationResponse> create(String accountSid, CreateConversationBody body) {
+    if (body.isInline()) {
+      return open(accountSid, null, ConversationConfiguration.inline(body.configuration()), body);
+    }
     UUID configurationId =
         ResourceType.CONFIGURATION
             .parse(body.configurationId())
@@ -93,15 +99,30 @@ public class ConversationService {
    * transaction (passive ingestion creates conversations through here too).
    */
   public Uni<ConversationResponse> open(ConfigurationEntity source, CreateConversationBody body) {
+    return open(
+        source.accountSid,
+        source.id,
+        ConversationConfiguration.snapshot(source, body.configuration()),
+        body);
+  }
+
+  private Uni<ConversationResponse> open(
+      String accountSid,
+      UUID configurationId,
+      ConversationConfiguration settings,
+      CreateConversationBody body) {
     Instant now = Time.now();
     ConversationEntity conversation = new ConversationEntity();
     conversation.id = ResourceType.newUuid();
-    conversation.accountSid = source.accountSid;
-    conversation.configurationId = source.id;
+    conversation.accountSid = accountSid;
+    conversation.configurationId = configurationId;
     conversation.status = ConversationStatus.ACTIVE;
     conversation.name = body.name();
     conversation.metadata = body.metadata() == null ? Map.of() : body.metadata();
-    conversation.configuration = ConversationConfiguration.snapshot(source, body.configuration());
+    conversation.configuration = settings;
+    conversation.groupingScope =
+        GroupingKeys.scope(
+            configurationId, settings.conversationGroupingType(), settings.memoryStoreId());
     conversation.channelActivity = Map.of();
     conversation.createdAt = now;
     conversation.updatedAt = now;
@@ -140,8 +161,11 @@ public class ConversationService {
       return Uni.createFrom().voidItem();
     }
     return conversations
-        .lockGroupingKey(conversation.configurationId, key)
-        .chain(() -> conversations.findOpenByKeyForUpdate(conversation.configurationId, key))
+        .lockGroupingKey(conversation.accountSid, conversation.groupingScope, key)
+        .chain(
+            () ->
+                conversations.findOpenByKeyForUpdate(
+                    conversation.accountSid, conversation.groupingScope, key))
         .invoke(
             open -> {
               if (open != null) {

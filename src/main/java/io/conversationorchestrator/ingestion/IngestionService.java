@@ -31,7 +31,9 @@ import java.util.UUID;
  * wins (grouping bypassed); else {@code configurationId} finds the customer's open conversation by
  * the configuration's grouping key or creates one; neither is a 400. Concurrent ingests for a new
  * customer take turns on the key (an advisory lock), so the first creates and the others find its
- * conversation; should the unique index still refuse a creation, the ingest runs again.
+ * conversation; should the unique index still refuse a creation, the ingest runs again. Routing is
+ * by configuration only (capture rules live there), so ingestion never creates or joins a
+ * conversation configured inline, except by naming its {@code conversationId}.
  */
 @ApplicationScoped
 public class IngestionService {
@@ -114,10 +116,12 @@ public class IngestionService {
             ? profiles.resolve(
                 configuration.accountSid, configuration.memoryStoreId, List.of(customer))
             : Uni.createFrom().nullItem();
+    String account = configuration.accountSid;
+    String scope = GroupingKeys.scope(configuration.id, grouping, configuration.memoryStoreId);
     return profile
         .map(profileId -> GroupingKeys.of(grouping, profileId, customer))
-        .call(key -> conversations.lockGroupingKey(configuration.id, key))
-        .chain(key -> conversations.findOpenByKeyForUpdate(configuration.id, key))
+        .call(key -> conversations.lockGroupingKey(account, scope, key))
+        .chain(key -> conversations.findOpenByKeyForUpdate(account, scope, key))
         .chain(open -> open != null ? deliver(open, body, false) : create(configuration, body));
   }
 

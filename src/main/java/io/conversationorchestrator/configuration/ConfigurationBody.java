@@ -27,7 +27,7 @@ public record ConfigurationBody(
     @Size(max = 5) List<@NotNull @Size(min = 1, max = 128) String> intelligenceConfigurationIds,
     Boolean memoryExtractionEnabled,
     @Valid ConversationsV1Bridge conversationsV1Bridge,
-    @Size(min = 1, max = 128) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+    @Size(max = 128) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
         String redactionConfigurationId) {
 
   public static final String MEMORY_STORE_ID = "^mem_(store|service)_[0-7][0-9a-z]{25}$";

@@ -28,8 +28,7 @@ public record ConfigurationOverrides(
     Map<SettingsChannel, @Valid @NotNull ChannelOverride> channelSettings,
     @Size(max = MAX_CALLBACKS) List<@Valid @NotNull StatusCallback> statusCallbacks,
     Boolean memoryExtractionEnabled,
-    @Size(min = 1, max = 128)
-        @Pattern(regexp = ConfigurationBody.NOT_BLANK, message = "must not be blank")
+    @Size(max = 128) @Pattern(regexp = ConfigurationBody.NOT_BLANK, message = "must not be blank")
         String redactionConfigurationId,
     @Size(max = 5) List<@NotNull @Size(min = 1, max = 128) String> intelligenceConfigurationIds,
     @Size(max = 1) List<@NotNull @Size(min = 1, max = 128) String> traitExtractionStrategyIds,

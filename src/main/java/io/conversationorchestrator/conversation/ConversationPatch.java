@@ -27,7 +27,7 @@ record ConversationPatch(
     boolean hasStatusCallbacks,
     List<StatusCallback> statusCallbacks) {
 
-  static final int MAX_CALLBACKS = 20;
+  static final int MAX_CALLBACKS = ConfigurationOverrides.MAX_CALLBACKS;
   private static final Set<String> FIELDS = Set.of("name", "status", "metadata", "configuration");
   private static final Set<String> CONFIGURATION_FIELDS = Set.of("statusCallbacks");
 

@@ -42,7 +42,10 @@ class StoredTimeoutsMigrationTest {
            "RCS":{"statusTimeouts":{"inactive":5,"closed":null},"captureRules":[]}},
          "statusCallbacks":[],"intelligenceConfigurationIds":[]}
         """;
-    run("update configuration set settings = cast($1 as jsonb) where id = $2", legacy, uuid);
+    run(
+        "update configuration set settings = cast(cast($1 as text) as jsonb) where id = $2",
+        legacy,
+        uuid);
 
     run(repairStatement(), null, null);
 

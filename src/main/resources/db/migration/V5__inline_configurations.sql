@@ -2,17 +2,14 @@
 -- stored configuration; its snapshot (the configuration column) is then all there is.
 alter table conversation alter column configuration_id drop not null;
 
--- Where a grouping key is unique: the configuration's id (as text) for conversations under a
--- configuration, 'inline:<memoryStoreId>:<groupingType>' for inline-configured ones, always
--- within the account. So two open inline conversations of one account, memory store and grouping
--- type cannot share a customer, independently of any configuration.
+-- Grouping keys of inline-configured conversations are unique per account, memory store and
+-- grouping type: grouping_scope holds 'inline:<memoryStoreId>:<groupingType>' for them (and stays
+-- null under a configuration, whose id scopes the key as before). Additive only, so replicas of the
+-- previous release keep working against this schema during a rolling update.
 alter table conversation add column grouping_scope text;
-update conversation set grouping_scope = cast(configuration_id as text);
-alter table conversation alter column grouping_scope set not null;
-
-drop index conversation_open_grouping_key;
-create unique index conversation_open_grouping_key on conversation (account_sid, grouping_scope, grouping_key)
-    where status <> 'CLOSED' and grouping_key is not null;
+create unique index conversation_open_inline_grouping_key
+    on conversation (account_sid, grouping_scope, grouping_key)
+    where configuration_id is null and status <> 'CLOSED' and grouping_key is not null;
 
 -- statusTimeouts now require inactive < closed. A stored channel whose inactive is not less than its
 -- closed loses its inactive value: the lifecycle rules already skip an inactive deadline that is not

@@ -233,14 +233,14 @@ public class LifecycleSweep {
     try (PreparedStatement c =
             db.prepareStatement(
                 """
-            insert into conversation (id, account_sid, configuration_id, grouping_scope, status,
-              name, metadata, configuration, channel_activity, last_activity_at, closes_at,
-              next_transition_at, created_at, updated_at)
-            select %s, ?, ?, %s, 'ACTIVE', 'Support chat ' || i, '{}', cast(? as jsonb),
+            insert into conversation (id, account_sid, configuration_id, status, name, metadata,
+              configuration, channel_activity, last_activity_at, closes_at, next_transition_at,
+              created_at, updated_at)
+            select %s, ?, ?, 'ACTIVE', 'Support chat ' || i, '{}', cast(? as jsonb),
               jsonb_build_object('SMS', to_char(created at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')),
               created, due, due, created, created
             from (%s) r"""
-                    .formatted(conversationId, salt, rows));
+                    .formatted(conversationId, rows));
         PreparedStatement p =
             db.prepareStatement(
                 """

@@ -41,7 +41,7 @@ public class ConversationEntity {
   @JdbcTypeCode(SqlTypes.JSON)
   public Map<String, String> channelActivity;
 
-  /** Where {@link #groupingKey} is unique within the account, see {@link GroupingKeys#scope}. */
+  /** {@link GroupingScope#inline()} of an inline-configured conversation, else null. */
   public String groupingScope;
 
   public String groupingKey;

@@ -120,9 +120,8 @@ public class ConversationService {
     conversation.name = body.name();
     conversation.metadata = body.metadata() == null ? Map.of() : body.metadata();
     conversation.configuration = settings;
-    conversation.groupingScope =
-        GroupingKeys.scope(
-            configurationId, settings.conversationGroupingType(), settings.memoryStoreId());
+    GroupingScope scope = GroupingScope.of(accountSid, configurationId, settings);
+    conversation.groupingScope = scope.inline();
     conversation.channelActivity = Map.of();
     conversation.createdAt = now;
     conversation.updatedAt = now;
@@ -133,7 +132,7 @@ public class ConversationService {
     // the conversation row is inserted once, complete: an insert then an update of the key would
     // leave a dead row version and new entries in every index per conversation.
     return resolveParticipants(conversation, roster, now)
-        .call(list -> claimGroupingKey(conversation, list))
+        .call(list -> claimGroupingKey(conversation, scope, list))
         .call(() -> conversations.persist(conversation))
         .call(this::persistParticipants)
         .map(list -> ConversationResponse.of(conversation, list))
@@ -145,7 +144,7 @@ public class ConversationService {
    * (409). The unique index settles races: a concurrent twin fails at commit.
    */
   private Uni<Void> claimGroupingKey(
-      ConversationEntity conversation, List<ParticipantEntity> roster) {
+      ConversationEntity conversation, GroupingScope scope, List<ParticipantEntity> roster) {
     ParticipantEntity customer =
         roster.stream().filter(p -> p.type == ParticipantType.CUSTOMER).findFirst().orElse(null);
     if (customer == null) {
@@ -161,11 +160,8 @@ public class ConversationService {
       return Uni.createFrom().voidItem();
     }
     return conversations
-        .lockGroupingKey(conversation.accountSid, conversation.groupingScope, key)
-        .chain(
-            () ->
-                conversations.findOpenByKeyForUpdate(
-                    conversation.accountSid, conversation.groupingScope, key))
+        .lockGroupingKey(scope, key)
+        .chain(() -> conversations.findOpenByKeyForUpdate(scope, key))
         .invoke(
             open -> {
               if (open != null) {

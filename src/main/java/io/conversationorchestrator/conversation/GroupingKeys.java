@@ -7,21 +7,10 @@ import java.util.UUID;
 
 /**
  * What makes two conversations "the same customer's" under a configuration. At most one open
- * conversation per account, scope and key exists (a unique partial index).
+ * conversation per key and {@link GroupingScope} exists (unique partial indexes).
  */
 public final class GroupingKeys {
   private GroupingKeys() {}
-
-  /**
-   * Where a key is unique: a configuration (its id), or, for conversations configured inline, the
-   * memory store and grouping type they named. Passive ingestion routes only by configuration, so
-   * it never meets the inline scopes.
-   */
-  public static String scope(UUID configurationId, GroupingType type, String memoryStoreId) {
-    return configurationId != null
-        ? configurationId.toString()
-        : "inline:" + memoryStoreId + ":" + type.name();
-  }
 
   /**
    * @param profileId the customer's profile (GROUP_BY_PROFILE), or null

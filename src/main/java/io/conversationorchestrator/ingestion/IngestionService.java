@@ -14,6 +14,7 @@ import io.conversationorchestrator.conversation.ConversationService;
 import io.conversationorchestrator.conversation.CreateConversationBody;
 import io.conversationorchestrator.conversation.GroupingConflict;
 import io.conversationorchestrator.conversation.GroupingKeys;
+import io.conversationorchestrator.conversation.GroupingScope;
 import io.conversationorchestrator.conversation.OpenConversations;
 import io.conversationorchestrator.conversation.communication.CommunicationService;
 import io.conversationorchestrator.conversation.participant.Address;
@@ -116,12 +117,11 @@ public class IngestionService {
             ? profiles.resolve(
                 configuration.accountSid, configuration.memoryStoreId, List.of(customer))
             : Uni.createFrom().nullItem();
-    String account = configuration.accountSid;
-    String scope = GroupingKeys.scope(configuration.id, grouping, configuration.memoryStoreId);
+    GroupingScope scope = GroupingScope.of(configuration.accountSid, configuration.id);
     return profile
         .map(profileId -> GroupingKeys.of(grouping, profileId, customer))
-        .call(key -> conversations.lockGroupingKey(account, scope, key))
-        .chain(key -> conversations.findOpenByKeyForUpdate(account, scope, key))
+        .call(key -> conversations.lockGroupingKey(scope, key))
+        .chain(key -> conversations.findOpenByKeyForUpdate(scope, key))
         .chain(open -> open != null ? deliver(open, body, false) : create(configuration, body));
   }
 

@@ -9,7 +9,7 @@ alter table conversation alter column configuration_id drop not null;
 alter table conversation add column grouping_scope text;
 create unique index conversation_open_inline_grouping_key
     on conversation (account_sid, grouping_scope, grouping_key)
-    where configuration_id is null and status <> 'CLOSED' and grouping_key is not null;
+    where grouping_scope is not null and status <> 'CLOSED' and grouping_key is not null;
 
 -- statusTimeouts now require inactive < closed. A stored channel whose inactive is not less than its
 -- closed loses its inactive value: the lifecycle rules already skip an inactive deadline that is not

@@ -55,8 +55,8 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
                 scope.configurationId(),
                 groupingKey)
             : find(
-                "accountSid = ?1 and configurationId is null and groupingScope = ?2"
-                    + " and groupingKey = ?3 and status <> 'CLOSED'",
+                "accountSid = ?1 and groupingScope = ?2 and groupingKey = ?3"
+                    + " and status <> 'CLOSED'",
                 scope.accountSid(),
                 scope.inline(),
                 groupingKey);

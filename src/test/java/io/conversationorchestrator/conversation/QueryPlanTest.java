@@ -35,7 +35,7 @@ class QueryPlanTest {
             + " where configuration_id = gen_random_uuid() and grouping_key = 'profile:p'"
             + " and status <> 'CLOSED' for update",
         "conversation_open_inline_grouping_key | select * from conversation where account_sid = 'AC1'"
-            + " and configuration_id is null and grouping_scope = 'inline:m:GROUP_BY_PROFILE'"
+            + " and grouping_scope = 'inline:m:GROUP_BY_PROFILE'"
             + " and grouping_key = 'profile:p' and status <> 'CLOSED' for update",
         "conversation_open_by_configuration | select cast(id as text) from conversation"
             + " where configuration_id = gen_random_uuid() and status <> 'CLOSED' limit 1",

@@ -26,9 +26,14 @@ public record ConfigurationBody(
     @Size(max = 2) List<@Valid @NotNull StatusCallback> statusCallbacks,
     @Size(max = 5) List<@NotNull @Size(min = 1, max = 128) String> intelligenceConfigurationIds,
     Boolean memoryExtractionEnabled,
-    @Valid ConversationsV1Bridge conversationsV1Bridge) {
+    @Valid ConversationsV1Bridge conversationsV1Bridge,
+    @Size(max = 128) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+        String redactionConfigurationId) {
 
   public static final String MEMORY_STORE_ID = "^mem_(store|service)_[0-7][0-9a-z]{25}$";
+
+  /** Some character that is not white space. */
+  public static final String NOT_BLANK = "(?s).*\\S.*";
 
   /** Rules of create: displayName is required. */
   public interface OnCreate extends Default {}

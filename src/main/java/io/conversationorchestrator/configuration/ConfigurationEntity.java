@@ -44,7 +44,10 @@ public class ConfigurationEntity {
     memoryStoreId = body.memoryStoreId();
     settings =
         new ConfigurationSettings(
-            body.channelSettings(), body.statusCallbacks(), body.intelligenceConfigurationIds());
+            body.channelSettings(),
+            body.statusCallbacks(),
+            body.intelligenceConfigurationIds(),
+            body.redactionConfigurationId());
     memoryExtractionEnabled = Boolean.TRUE.equals(body.memoryExtractionEnabled());
     v1BridgeServiceId =
         body.conversationsV1Bridge() == null ? null : body.conversationsV1Bridge().serviceId();
@@ -61,6 +64,7 @@ public class ConfigurationEntity {
         settings.statusCallbacks(),
         settings.intelligenceConfigurationIds(),
         memoryExtractionEnabled,
-        v1BridgeServiceId == null ? null : new ConversationsV1Bridge(v1BridgeServiceId));
+        v1BridgeServiceId == null ? null : new ConversationsV1Bridge(v1BridgeServiceId),
+        settings.redactionConfigurationId());
   }
 }

@@ -19,6 +19,7 @@ public record ConfigurationResponse(
     List<String> observationExtractionStrategyIds,
     boolean memoryExtractionEnabled,
     ConversationsV1Bridge conversationsV1Bridge,
+    String redactionConfigurationId,
     Instant createdAt,
     Instant updatedAt,
     long version) {
@@ -37,6 +38,7 @@ public record ConfigurationResponse(
         List.of(),
         e.memoryExtractionEnabled,
         e.v1BridgeServiceId == null ? null : new ConversationsV1Bridge(e.v1BridgeServiceId),
+        e.settings.redactionConfigurationId(),
         e.createdAt,
         e.updatedAt,
         e.version);

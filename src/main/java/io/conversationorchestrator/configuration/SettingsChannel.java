@@ -5,6 +5,7 @@ public enum SettingsChannel {
   VOICE,
   SMS,
   RCS,
+  EMAIL,
   WHATSAPP,
   CHAT
 }

@@ -2,10 +2,20 @@ package io.conversationorchestrator.configuration;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.Default;
 
 /**
  * Minutes of silence after which a conversation becomes INACTIVE and CLOSED, each measured from the
- * channel's last activity. The cap (10 years) keeps deadline arithmetic far from overflow.
+ * channel's last activity. The cap (10 years) keeps deadline arithmetic far from overflow. With
+ * both given, {@code inactive} must be less than {@code closed} (twilio-node 6.3.1): a conversation
+ * that would close before it goes inactive never goes inactive.
  */
+@InactiveBeforeClosed
 public record StatusTimeouts(
-    @Min(1) @Max(5_256_000) Integer inactive, @Min(1) @Max(5_256_000) Integer closed) {}
+    @Min(1) @Max(5_256_000) Integer inactive,
+    @NotNull(groups = ClosedRequired.class) @Min(1) @Max(5_256_000) Integer closed) {
+
+  /** The rules of a per-conversation override, where {@code closed} is required. */
+  public interface ClosedRequired extends Default {}
+}

@@ -7,12 +7,15 @@ import io.conversationorchestrator.configuration.ConversationsV1Bridge;
 import io.conversationorchestrator.configuration.GroupingType;
 import io.conversationorchestrator.configuration.SettingsChannel;
 import io.conversationorchestrator.configuration.StatusCallback;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The effective settings of one conversation, copied from its configuration at creation (with the
- * request's overrides), so later configuration edits do not change running conversations.
+ * The effective settings of one conversation, copied from its configuration at creation with the
+ * request's overrides (or taken whole from the request, for an inline configuration), so later
+ * configuration edits do not change running conversations. Its channel timers drive the
+ * conversation's lifecycle and its status callbacks receive the conversation's events.
  */
 public record ConversationConfiguration(
     String displayName,
@@ -26,26 +29,53 @@ public record ConversationConfiguration(
     List<String> observationExtractionStrategyIds,
     boolean memoryExtractionEnabled,
     ConversationsV1Bridge conversationsV1Bridge,
+    String redactionConfigurationId,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<Workflow> workflows) {
 
+  /** The configuration's settings with the given overrides put over them. */
   public static ConversationConfiguration snapshot(
       ConfigurationEntity source, ConfigurationOverrides overrides) {
-    ConfigurationOverrides o =
-        overrides != null ? overrides : new ConfigurationOverrides(null, null, null, null);
+    ConfigurationOverrides o = overrides != null ? overrides : ConfigurationOverrides.NONE;
     return new ConversationConfiguration(
         source.displayName,
         source.description,
         source.groupingType,
         source.memoryStoreId,
-        source.settings.channelSettings(),
-        source.settings.statusCallbacks(),
+        channels(source.settings.channelSettings(), o.channelSettings()),
+        or(o.statusCallbacks(), source.settings.statusCallbacks()),
         or(o.intelligenceConfigurationIds(), source.settings.intelligenceConfigurationIds()),
         or(o.traitExtractionStrategyIds(), List.of()),
         or(o.observationExtractionStrategyIds(), List.of()),
-        source.memoryExtractionEnabled,
+        o.memoryExtractionEnabled() != null
+            ? o.memoryExtractionEnabled()
+            : source.memoryExtractionEnabled,
         source.v1BridgeServiceId == null
             ? null
             : new ConversationsV1Bridge(source.v1BridgeServiceId),
+        o.redactionConfigurationId() != null
+            ? o.redactionConfigurationId()
+            : source.settings.redactionConfigurationId(),
+        o.workflows());
+  }
+
+  /**
+   * A configuration defined in the create request itself: no name or description (those name a
+   * stored configuration), memory extraction off unless enabled, no capture rules, no v1 bridge.
+   */
+  public static ConversationConfiguration inline(ConfigurationOverrides o) {
+    return new ConversationConfiguration(
+        null,
+        null,
+        o.conversationGroupingType(),
+        o.memoryStoreId(),
+        channels(Map.of(), o.channelSettings()),
+        or(o.statusCallbacks(), List.of()),
+        or(o.intelligenceConfigurationIds(), List.of()),
+        or(o.traitExtractionStrategyIds(), List.of()),
+        or(o.observationExtractionStrategyIds(), List.of()),
+        Boolean.TRUE.equals(o.memoryExtractionEnabled()),
+        null,
+        o.redactionConfigurationId(),
         o.workflows());
   }
 
@@ -63,7 +93,26 @@ public record ConversationConfiguration(
         observationExtractionStrategyIds,
         memoryExtractionEnabled,
         conversationsV1Bridge,
+        redactionConfigurationId,
         workflows);
+  }
+
+  /** Each overridden channel gets the override's timers and keeps its capture rules. */
+  private static Map<SettingsChannel, ChannelSetting> channels(
+      Map<SettingsChannel, ChannelSetting> base, Map<SettingsChannel, ChannelOverride> overrides) {
+    if (overrides == null || overrides.isEmpty()) {
+      return base;
+    }
+    Map<SettingsChannel, ChannelSetting> merged = new LinkedHashMap<>(base);
+    overrides.forEach(
+        (channel, override) -> {
+          ChannelSetting current = base.get(channel);
+          merged.put(
+              channel,
+              new ChannelSetting(
+                  override.statusTimeouts(), current == null ? null : current.captureRules()));
+        });
+    return merged;
   }
 
   private static <T> List<T> or(List<T> override, List<T> fallback) {

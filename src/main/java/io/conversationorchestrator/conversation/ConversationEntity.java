@@ -22,6 +22,8 @@ import org.hibernate.type.SqlTypes;
 public class ConversationEntity {
   @Id public UUID id;
   public String accountSid;
+
+  /** Null for a conversation created with an inline configuration. */
   public UUID configurationId;
 
   @Enumerated(EnumType.STRING)
@@ -38,6 +40,9 @@ public class ConversationEntity {
   /** Channel name → ISO instant of that channel's last activity. */
   @JdbcTypeCode(SqlTypes.JSON)
   public Map<String, String> channelActivity;
+
+  /** {@link GroupingScope#inline()} of an inline-configured conversation, else null. */
+  public String groupingScope;
 
   public String groupingKey;
   public Instant lastActivityAt;

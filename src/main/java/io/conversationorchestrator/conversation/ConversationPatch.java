@@ -26,7 +26,7 @@ record ConversationPatch(
     boolean hasStatusCallbacks,
     List<StatusCallback> statusCallbacks) {
 
-  static final int MAX_CALLBACKS = 20;
+  static final int MAX_CALLBACKS = ConfigurationOverrides.MAX_CALLBACKS;
 
   /** What PATCH can change; binding the body to it refuses any other field, as for every body. */
   record Fields(

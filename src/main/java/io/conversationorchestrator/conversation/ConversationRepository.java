@@ -31,29 +31,36 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
 
   /**
    * Serialises, until the transaction ends, everyone about to look up or open the conversation of
-   * one grouping key: the second waits, then finds what the first committed. (The unique index on
-   * open grouping keys stays the backstop.)
+   * one grouping key: the second waits, then finds what the first committed. (The unique indexes on
+   * open grouping keys stay the backstop.)
    */
-  public Uni<Void> lockGroupingKey(UUID configurationId, String groupingKey) {
+  public Uni<Void> lockGroupingKey(GroupingScope scope, String groupingKey) {
     return Panache.getSession()
         .chain(
             s ->
                 s.createNativeQuery(
                         "select cast(pg_advisory_xact_lock(hashtextextended(:key, 0)) as text)",
                         String.class)
-                    .setParameter("key", configurationId + "/" + groupingKey)
+                    .setParameter("key", scope.lockName(groupingKey))
                     .getSingleResult())
         .replaceWithVoid();
   }
 
-  /** The open conversation of a grouping key under a configuration, row-locked, or null. */
-  public Uni<ConversationEntity> findOpenByKeyForUpdate(UUID configurationId, String groupingKey) {
-    return find(
-            "configurationId = ?1 and groupingKey = ?2 and status <> 'CLOSED'",
-            configurationId,
-            groupingKey)
-        .withLock(LockModeType.PESSIMISTIC_WRITE)
-        .firstResult();
+  /** The open conversation of a grouping key in its scope, row-locked, or null. */
+  public Uni<ConversationEntity> findOpenByKeyForUpdate(GroupingScope scope, String groupingKey) {
+    var query =
+        scope.configurationId() != null
+            ? find(
+                "configurationId = ?1 and groupingKey = ?2 and status <> 'CLOSED'",
+                scope.configurationId(),
+                groupingKey)
+            : find(
+                "accountSid = ?1 and groupingScope = ?2 and groupingKey = ?3"
+                    + " and status <> 'CLOSED'",
+                scope.accountSid(),
+                scope.inline(),
+                groupingKey);
+    return query.withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
   }
 
   /**

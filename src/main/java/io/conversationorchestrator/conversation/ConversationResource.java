@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -73,6 +74,7 @@ public class ConversationResource {
   public Uni<Response> create(
       CreateConversationBody body, @RestHeader(IDEMPOTENCY_KEY) String key) {
     validation.check(body);
+    body.checkConfiguration();
     if (body.metadata() != null) {
       Metadata.check(body.metadata());
     }
@@ -95,20 +97,32 @@ public class ConversationResource {
       @BeanParam PageParams paging,
       @RestQuery
           @Parameter(
-              description = "Only conversations in one of these statuses (repeatable)",
+              description =
+                  "Only conversations in one of these statuses: repeated (status=ACTIVE&status="
+                      + "INACTIVE), comma-joined (status=ACTIVE,INACTIVE) or both",
               schema = @Schema(type = SchemaType.ARRAY, implementation = ConversationStatus.class))
           List<String> status,
       @RestQuery @Parameter(description = "Only items on this channel") String channelId) {
-    for (String value : status) {
-      if (!List.of("ACTIVE", "INACTIVE", "CLOSED").contains(value)) {
-        throw ApiException.invalid(
-            "Invalid value for 'status': expected one of " + List.of(ConversationStatus.values()));
-      }
-    }
-    List<String> statuses = status.stream().distinct().sorted().toList();
+    List<String> statuses = statuses(status);
     Map<String, List<String>> filters =
         Map.of("status", statuses, "channelId", channelId == null ? List.of() : List.of(channelId));
     return service.list(caller.sid(), paging.query(filters)).map(ConversationPage::of);
+  }
+
+  /**
+   * The distinct statuses of the repeated and comma-joined {@code status} parameters, sorted (so a
+   * page token's filter does not depend on their order); 400 naming a value that is none.
+   */
+  private static List<String> statuses(List<String> parameters) {
+    List<String> known = Stream.of(ConversationStatus.values()).map(Enum::name).toList();
+    List<String> values = parameters.stream().flatMap(p -> Stream.of(p.split(",", -1))).toList();
+    for (String value : values) {
+      if (!known.contains(value)) {
+        throw ApiException.invalid(
+            "Invalid value for 'status': '" + value + "' is not one of " + known);
+      }
+    }
+    return values.stream().distinct().sorted().toList();
   }
 
   @GET

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The contract's Conversation, plus three fields clients of a lifecycle service need: the last
- * activity and the next scheduled transitions (null where none applies).
+ * activity and the next scheduled transitions (null where none applies). {@code configurationId} is
+ * null (present, not absent) for a conversation configured inline.
  */
 public record ConversationResponse(
     String id,
@@ -32,7 +33,7 @@ public record ConversationResponse(
     return new ConversationResponse(
         ResourceType.CONVERSATION.format(e.id),
         e.accountSid,
-        ResourceType.CONFIGURATION.format(e.configurationId),
+        e.configurationId == null ? null : ResourceType.CONFIGURATION.format(e.configurationId),
         e.status(),
         e.name,
         e.createdAt,

@@ -54,9 +54,15 @@ public class ConversationService {
     this.rules = rules;
   }
 
-  /** The conversation, its participants and its configuration snapshot, all or nothing. */
+  /**
+   * The conversation, its participants and its configuration snapshot, all or nothing: under the
+   * named configuration (share-locked, so it cannot be deleted meanwhile) or configured inline.
+   */
   @WithTransaction
   public Uni<ConversationResponse> create(String accountSid, CreateConversationBody body) {
+    if (body.isInline()) {
+      return open(accountSid, null, ConversationConfiguration.inline(body.configuration()), body);
+    }
     UUID configurationId =
         ResourceType.CONFIGURATION
             .parse(body.configurationId())
@@ -93,15 +99,29 @@ public class ConversationService {
    * transaction (passive ingestion creates conversations through here too).
    */
   public Uni<ConversationResponse> open(ConfigurationEntity source, CreateConversationBody body) {
+    return open(
+        source.accountSid,
+        source.id,
+        ConversationConfiguration.snapshot(source, body.configuration()),
+        body);
+  }
+
+  private Uni<ConversationResponse> open(
+      String accountSid,
+      UUID configurationId,
+      ConversationConfiguration settings,
+      CreateConversationBody body) {
     Instant now = Time.now();
     ConversationEntity conversation = new ConversationEntity();
     conversation.id = ResourceType.newUuid();
-    conversation.accountSid = source.accountSid;
-    conversation.configurationId = source.id;
+    conversation.accountSid = accountSid;
+    conversation.configurationId = configurationId;
     conversation.status = ConversationStatus.ACTIVE;
     conversation.name = body.name();
     conversation.metadata = body.metadata() == null ? Map.of() : body.metadata();
-    conversation.configuration = ConversationConfiguration.snapshot(source, body.configuration());
+    conversation.configuration = settings;
+    GroupingScope scope = GroupingScope.of(accountSid, configurationId, settings);
+    conversation.groupingScope = scope.inline();
     conversation.channelActivity = Map.of();
     conversation.createdAt = now;
     conversation.updatedAt = now;
@@ -112,7 +132,7 @@ public class ConversationService {
     // the conversation row is inserted once, complete: an insert then an update of the key would
     // leave a dead row version and new entries in every index per conversation.
     return resolveParticipants(conversation, roster, now)
-        .call(list -> claimGroupingKey(conversation, list))
+        .call(list -> claimGroupingKey(conversation, scope, list))
         .call(() -> conversations.persist(conversation))
         .call(this::persistParticipants)
         .map(list -> ConversationResponse.of(conversation, list))
@@ -124,7 +144,7 @@ public class ConversationService {
    * (409). The unique index settles races: a concurrent twin fails at commit.
    */
   private Uni<Void> claimGroupingKey(
-      ConversationEntity conversation, List<ParticipantEntity> roster) {
+      ConversationEntity conversation, GroupingScope scope, List<ParticipantEntity> roster) {
     ParticipantEntity customer =
         roster.stream().filter(p -> p.type == ParticipantType.CUSTOMER).findFirst().orElse(null);
     if (customer == null) {
@@ -140,8 +160,8 @@ public class ConversationService {
       return Uni.createFrom().voidItem();
     }
     return conversations
-        .lockGroupingKey(conversation.configurationId, key)
-        .chain(() -> conversations.findOpenByKeyForUpdate(conversation.configurationId, key))
+        .lockGroupingKey(scope, key)
+        .chain(() -> conversations.findOpenByKeyForUpdate(scope, key))
         .invoke(
             open -> {
               if (open != null) {

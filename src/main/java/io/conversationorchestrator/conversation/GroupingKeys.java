@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * What makes two conversations "the same customer's" under a configuration. At most one open
- * conversation per key and configuration exists (a unique partial index).
+ * conversation per key and {@link GroupingScope} exists (unique partial indexes).
  */
 public final class GroupingKeys {
   private GroupingKeys() {}

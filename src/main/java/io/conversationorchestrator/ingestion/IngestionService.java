@@ -14,6 +14,7 @@ import io.conversationorchestrator.conversation.ConversationService;
 import io.conversationorchestrator.conversation.CreateConversationBody;
 import io.conversationorchestrator.conversation.GroupingConflict;
 import io.conversationorchestrator.conversation.GroupingKeys;
+import io.conversationorchestrator.conversation.GroupingScope;
 import io.conversationorchestrator.conversation.OpenConversations;
 import io.conversationorchestrator.conversation.communication.CommunicationService;
 import io.conversationorchestrator.conversation.communication.NewParticipants;
@@ -33,7 +34,9 @@ import java.util.UUID;
  * wins (grouping bypassed); else {@code configurationId} finds the customer's open conversation by
  * the configuration's grouping key or creates one; neither is a 400. Concurrent ingests for a new
  * customer take turns on the key (an advisory lock), so the first creates and the others find its
- * conversation; should the unique index still refuse a creation, the ingest runs again.
+ * conversation; should the unique index still refuse a creation, the ingest runs again. Routing is
+ * by configuration only (capture rules live there), so ingestion never creates or joins a
+ * conversation configured inline, except by naming its {@code conversationId}.
  */
 @ApplicationScoped
 public class IngestionService {
@@ -116,10 +119,11 @@ public class IngestionService {
             ? profiles.resolve(
                 configuration.accountSid, configuration.memoryStoreId, List.of(customer))
             : Uni.createFrom().nullItem();
+    GroupingScope scope = GroupingScope.of(configuration.accountSid, configuration.id);
     return profile
         .map(profileId -> GroupingKeys.of(grouping, profileId, customer))
-        .call(key -> conversations.lockGroupingKey(configuration.id, key))
-        .chain(key -> conversations.findOpenByKeyForUpdate(configuration.id, key))
+        .call(key -> conversations.lockGroupingKey(scope, key))
+        .chain(key -> conversations.findOpenByKeyForUpdate(scope, key))
         .chain(open -> open != null ? deliver(open, body, false) : create(configuration, body));
   }
 

@@ -2,6 +2,7 @@ package io.conversationorchestrator.configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -21,6 +22,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
@@ -120,6 +122,103 @@ class ConfigurationApiTest {
         .then()
         .statusCode(400);
     api.request().get(PATH + "/" + id).then().body("version", equalTo(2));
+  }
+
+  @Test
+  void redactionConfigurationIdIsStoredReplacedPatchedAndCleared() {
+    Api api = Api.newAccount();
+    String id =
+        Fixtures.createConfiguration(
+            api,
+            Fixtures.seedConfiguration()
+                .replace(
+                    "\"channelSettings\"",
+                    "\"redactionConfigurationId\":\"rd_1\",\"channelSettings\""));
+    api.request().get(PATH + "/" + id).then().body("redactionConfigurationId", equalTo("rd_1"));
+    api.request()
+        .body("{\"redactionConfigurationId\":\"rd_2\"}")
+        .patch(PATH + "/" + id)
+        .then()
+        .statusCode(202);
+    api.request().get(PATH + "/" + id).then().body("redactionConfigurationId", equalTo("rd_2"));
+    api.request()
+        .body("{\"description\":\"other field\"}")
+        .patch(PATH + "/" + id)
+        .then()
+        .statusCode(202);
+    api.request().get(PATH + "/" + id).then().body("redactionConfigurationId", equalTo("rd_2"));
+    api.request()
+        .body("{\"redactionConfigurationId\":null}")
+        .patch(PATH + "/" + id)
+        .then()
+        .statusCode(202);
+    api.request()
+        .get(PATH + "/" + id)
+        .then()
+        .body("$", hasKey("redactionConfigurationId"))
+        .body("redactionConfigurationId", nullValue());
+    // PUT is a full replace: omitted means cleared, as for every other optional field
+    api.request()
+        .body("{\"redactionConfigurationId\":\"rd_3\"}")
+        .patch(PATH + "/" + id)
+        .then()
+        .statusCode(202);
+    api.request()
+        .body(
+            "{\"description\":\"d\",\"conversationGroupingType\":\"GROUP_BY_PROFILE\","
+                + "\"memoryStoreId\":\""
+                + Fixtures.MEMORY_STORE
+                + "\",\"channelSettings\":{}}")
+        .put(PATH + "/" + id)
+        .then()
+        .statusCode(202);
+    api.request().get(PATH + "/" + id).then().body("redactionConfigurationId", nullValue());
+  }
+
+  /** PATCHes whose merged configuration breaks a rule: nothing changes, the error names it. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          {"channelSettings":{"SMS":{"statusTimeouts":{"inactive":60,"closed":30}}}}  | Invalid value for 'channelSettings.SMS.statusTimeouts': inactive (60) must be less than closed (30)
+          {"channelSettings":{"EMAIL":{"statusTimeouts":{"inactive":9,"closed":9}}}}  | Invalid value for 'channelSettings.EMAIL.statusTimeouts': inactive (9) must be less than closed (9)
+          {"redactionConfigurationId":""}                                             | Invalid value for 'redactionConfigurationId': must not be blank
+          """)
+  void aPatchBreakingARuleChangesNothing(String patch, String message) {
+    Api api = Api.newAccount();
+    String id = Fixtures.createConfiguration(api, Fixtures.seedConfiguration());
+    api.request()
+        .body(patch)
+        .patch(PATH + "/" + id)
+        .then()
+        .statusCode(400)
+        .body("message", equalTo(message));
+    api.request()
+        .get(PATH + "/" + id)
+        .then()
+        .body("version", equalTo(1))
+        .body("channelSettings.SMS.statusTimeouts.inactive", equalTo(30));
+  }
+
+  @Test
+  void emailChannelSettingsAreStoredLikeAnyChannel() {
+    Api api = Api.newAccount();
+    String id =
+        Fixtures.createConfiguration(
+            api,
+            Fixtures.configuration(
+                "email",
+                """
+                {"EMAIL":{"statusTimeouts":{"inactive":60,"closed":1440},
+                 "captureRules":[{"from":"*","to":"support@Example.com"}]}}
+                """));
+    api.request()
+        .get(PATH + "/" + id)
+        .then()
+        .body("channelSettings.EMAIL.statusTimeouts.inactive", equalTo(60))
+        .body("channelSettings.EMAIL.statusTimeouts.closed", equalTo(1440))
+        .body("channelSettings.EMAIL.captureRules[0].to", equalTo("support@Example.com"));
   }
 
   @Test

@@ -78,10 +78,10 @@ class ConfigurationValidationTest {
         Arguments.of(
             """
             {"displayName":"ok","description":"d","conversationGroupingType":"GROUP_BY_PROFILE",
-             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d","channelSettings":{"EMAIL":{}}}
+             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d","channelSettings":{"FAX":{}}}
             """,
             400,
-            "Invalid value for 'channelSettings': expected one of VOICE, SMS, RCS, WHATSAPP, CHAT"),
+            "Invalid value for 'channelSettings': expected one of VOICE, SMS, RCS, EMAIL, WHATSAPP, CHAT"),
         Arguments.of(
             """
             {"displayName":"ok","description":"d","conversationGroupingType":"GROUP_BY_PROFILE",
@@ -96,6 +96,46 @@ class ConfigurationValidationTest {
             """,
             400,
             "Invalid value for 'channelSettings.SMS.statusTimeouts.closed': expected an integer"),
+        Arguments.of(
+            """
+            {"displayName":"ok","description":"d","conversationGroupingType":"GROUP_BY_PROFILE",
+             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d","channelSettings":{"SMS":{"statusTimeouts":{"inactive":60,"closed":30}}}}
+            """,
+            400,
+            "Invalid value for 'channelSettings.SMS.statusTimeouts': inactive (60) must be less than closed (30)"),
+        Arguments.of(
+            """
+            {"displayName":"ok","description":"d","conversationGroupingType":"GROUP_BY_PROFILE",
+             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d",
+             "channelSettings":{"SMS":{"statusTimeouts":{"inactive":5,"closed":30}},"EMAIL":{"statusTimeouts":{"inactive":30,"closed":30}}}}
+            """,
+            400,
+            "Invalid value for 'channelSettings.EMAIL.statusTimeouts': inactive (30) must be less than closed (30)"),
+        Arguments.of(
+            """
+            {"displayName":"ok","description":"d","conversationGroupingType":"GROUP_BY_PROFILE",
+             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d","channelSettings":{},
+             "redactionConfigurationId":"  "}
+            """,
+            400,
+            "Invalid value for 'redactionConfigurationId': must not be blank"),
+        Arguments.of(
+            """
+            {"displayName":"ok","description":"d","conversationGroupingType":"GROUP_BY_PROFILE",
+             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d","channelSettings":{},
+             "redactionConfigurationId":"%s"}
+            """
+                .formatted("r".repeat(129)),
+            400,
+            "Invalid value for 'redactionConfigurationId': size must be between 0 and 128"),
+        Arguments.of(
+            """
+            {"displayName":"ok","description":"d","conversationGroupingType":"GROUP_BY_PROFILE",
+             "memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d","channelSettings":{},
+             "redactionConfigurationId":7}
+            """,
+            400,
+            "Invalid value for 'redactionConfigurationId': expected a string"),
         Arguments.of(
             """
             {"displayName":"ok","description":"d","conversationGroupingType":"GROUP_BY_PROFILE",

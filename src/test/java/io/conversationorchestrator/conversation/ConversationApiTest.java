@@ -13,6 +13,7 @@ import io.conversationorchestrator.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
@@ -109,7 +111,8 @@ class ConversationApiTest {
             {}
             """,
             400,
-            "Invalid value for 'configurationId': must not be null"),
+            "Invalid value for 'configurationId': must not be null unless 'configuration' defines"
+                + " the conversation's configuration inline"),
         Arguments.of(
             """
             {"configurationId":"CONFIGURATION_ID","participants":[{"type":"CUSTOMER","addresses":[
@@ -137,7 +140,128 @@ class ConversationApiTest {
             {"configurationId":"CONFIGURATION_ID","configuration":{"workflows":[{"flowId":"FW1"}]}}
             """,
             400,
-            "Invalid value for 'configuration.workflows[0].flowId': must match ^FW[0-9a-fA-F]{32}$"));
+            "Invalid value for 'configuration.workflows[0].flowId': must match ^FW[0-9a-fA-F]{32}$"),
+        // per-conversation overrides (twilio-node 6.3.1)
+        Arguments.of(
+            """
+            {"configurationId":"CONFIGURATION_ID","configuration":{"channelSettings":{"SMS":{"statusTimeouts":{"inactive":5}}}}}
+            """,
+            400,
+            "Invalid value for 'configuration.channelSettings.SMS.statusTimeouts.closed': must not be null"),
+        Arguments.of(
+            """
+            {"configurationId":"CONFIGURATION_ID","configuration":{"channelSettings":{"SMS":{"statusTimeouts":{"inactive":60,"closed":30}}}}}
+            """,
+            400,
+            "Invalid value for 'configuration.channelSettings.SMS.statusTimeouts': inactive (60) must be less than closed (30)"),
+        Arguments.of(
+            """
+            {"configurationId":"CONFIGURATION_ID","configuration":{"channelSettings":{"EMAIL":{"statusTimeouts":{"closed":0}}}}}
+            """,
+            400,
+            "Invalid value for 'configuration.channelSettings.EMAIL.statusTimeouts.closed': must be greater than or equal to 1"),
+        Arguments.of(
+            """
+            {"configurationId":"CONFIGURATION_ID","configuration":{"channelSettings":{"SMS":{}}}}
+            """,
+            400,
+            "Invalid value for 'configuration.channelSettings.SMS.statusTimeouts': must not be null"),
+        Arguments.of(
+            """
+            {"configurationId":"CONFIGURATION_ID","configuration":{"channelSettings":{"SMS":{
+              "statusTimeouts":{"closed":5},"captureRules":[{"from":"*","to":"*"}]}}}}
+            """,
+            400,
+            "Invalid value for 'configuration.channelSettings.SMS.captureRules': capture rules can only be set on a Configuration, not on a conversation"),
+        Arguments.of(
+            """
+            {"configurationId":"CONFIGURATION_ID","configuration":{"channelSettings":{"FAX":{"statusTimeouts":{"closed":5}}}}}
+            """,
+            400,
+            "Invalid value for 'configuration.channelSettings': expected one of VOICE, SMS, RCS, EMAIL, WHATSAPP, CHAT"),
+        Arguments.of(
+            """
+            {"configurationId":"CONFIGURATION_ID","configuration":{"statusCallbacks":[%s]}}
+            """
+                .formatted(
+                    String.join(",", Collections.nCopies(21, "{\"url\":\"https://a.example\"}"))),
+            400,
+            "Invalid value for 'configuration.statusCallbacks': size must be between 0 and 20"),
+        Arguments.of(
+            """
+            {"configurationId":"CONFIGURATION_ID","configuration":{"statusCallbacks":[{"url":"ftp://a.example"}]}}
+            """,
+            400,
+            "Invalid value for 'configuration.statusCallbacks[0].url': must be an absolute http(s) URL"),
+        Arguments.of(
+            """
+            {"configurationId":"CONFIGURATION_ID","configuration":{"statusCallbacks":[{"url":"https://a.example","method":"PUT"}]}}
+            """,
+            400,
+            "Invalid value for 'configuration.statusCallbacks[0].method': expected one of POST, GET"),
+        Arguments.of(
+            """
+            {"configurationId":"CONFIGURATION_ID","configuration":{"memoryExtractionEnabled":"yes"}}
+            """,
+            400,
+            "Invalid value for 'configuration.memoryExtractionEnabled': expected a boolean"),
+        Arguments.of(
+            """
+            {"configurationId":"CONFIGURATION_ID","configuration":{"redactionConfigurationId":" "}}
+            """,
+            400,
+            "Invalid value for 'configuration.redactionConfigurationId': must not be blank"),
+        Arguments.of(
+            """
+            {"configurationId":"CONFIGURATION_ID","configuration":{"conversationGroupingType":"GROUP_BY_PROFILE"}}
+            """,
+            400,
+            "Invalid value for 'configuration.conversationGroupingType': only allowed without 'configurationId' (the configuration's applies)"),
+        Arguments.of(
+            """
+            {"configurationId":"CONFIGURATION_ID","configuration":{"memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d"}}
+            """,
+            400,
+            "Invalid value for 'configuration.memoryStoreId': only allowed without 'configurationId' (the configuration's applies)"),
+        // inline configurations (no configurationId)
+        Arguments.of(
+            """
+            {"name":"no configuration at all"}
+            """,
+            400,
+            "Invalid value for 'configurationId': must not be null unless 'configuration' defines"
+                + " the conversation's configuration inline"),
+        Arguments.of(
+            """
+            {"configuration":{"memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d"}}
+            """,
+            400,
+            "Invalid value for 'configuration.conversationGroupingType': must not be null without 'configurationId'"),
+        Arguments.of(
+            """
+            {"configuration":{"conversationGroupingType":"GROUP_BY_PROFILE","statusCallbacks":[]}}
+            """,
+            400,
+            "Invalid value for 'configuration.memoryStoreId': must not be null without 'configurationId'"),
+        Arguments.of(
+            """
+            {"configuration":{"conversationGroupingType":"GROUP_BY_PROFILE","memoryStoreId":"store-1"}}
+            """,
+            400,
+            "Invalid value for 'configuration.memoryStoreId': must match ^mem_(store|service)_[0-7][0-9a-z]{25}$"),
+        Arguments.of(
+            """
+            {"configuration":{"conversationGroupingType":"GROUP_BY_MOOD","memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d"}}
+            """,
+            400,
+            "Invalid value for 'configuration.conversationGroupingType': expected one of GROUP_BY_PROFILE, GROUP_BY_PARTICIPANT_ADDRESSES, GROUP_BY_PARTICIPANT_ADDRESSES_AND_CHANNEL_TYPE"),
+        Arguments.of(
+            """
+            {"configuration":{"conversationGroupingType":"GROUP_BY_PROFILE","memoryStoreId":"mem_store_01k1etx3jbfx88476ccja0889d",
+             "channelSettings":{"SMS":{"statusTimeouts":{"inactive":2,"closed":1}}}}}
+            """,
+            400,
+            "Invalid value for 'configuration.channelSettings.SMS.statusTimeouts': inactive (2) must be less than closed (1)"));
   }
 
   @ParameterizedTest(name = "{1} {2}")
@@ -388,6 +512,77 @@ class ConversationApiTest {
     newestFirst.sort(java.util.Comparator.reverseOrder());
     assertThat(seen).isEqualTo(newestFirst);
     api.request().queryParam("status", "OPEN").get(PATH).then().statusCode(400);
+  }
+
+  /** Status filters as clients send them: repeated, comma-joined, both; what they select. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          status=ACTIVE                          | ACTIVE
+          status=ACTIVE,INACTIVE                 | ACTIVE,INACTIVE
+          status=ACTIVE&status=INACTIVE          | ACTIVE,INACTIVE
+          status=CLOSED,ACTIVE&status=INACTIVE   | ACTIVE,CLOSED,INACTIVE
+          status=INACTIVE,INACTIVE               | INACTIVE
+          """)
+  void statusFilterTakesRepeatedAndCommaJoinedValues(String query, String selected) {
+    Api api = Api.newAccount();
+    String configuration = Fixtures.createConfiguration(api, Fixtures.configuration("f", "{}"));
+    Map<String, String> byStatus = new HashMap<>();
+    for (String status : List.of("ACTIVE", "INACTIVE", "CLOSED")) {
+      String id =
+          Fixtures.createConversation(api, "{\"configurationId\":\"" + configuration + "\"}");
+      api.request()
+          .body("{\"status\":\"" + status + "\"}")
+          .patch(PATH + "/" + id)
+          .then()
+          .statusCode(200);
+      byStatus.put(status, id);
+    }
+    List<String> expected =
+        Stream.of(selected.split(","))
+            .map(byStatus::get)
+            .sorted(Comparator.reverseOrder())
+            .toList();
+    List<String> firstPage =
+        api.request()
+            .get(PATH + "?" + query + "&pageSize=1")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("conversations.id");
+    List<String> all = new ArrayList<>(firstPage);
+    String next = api.request().get(PATH + "?" + query + "&pageSize=1").path("meta.nextToken");
+    while (next != null) {
+      // the token alone carries the filter
+      var page = api.request().queryParam("pageSize", 1).queryParam("pageToken", next).get(PATH);
+      all.addAll(page.jsonPath().getList("conversations.id"));
+      next = page.path("meta.nextToken");
+    }
+    assertThat(all).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          status=OPEN                    | Invalid value for 'status': 'OPEN' is not one of [ACTIVE, INACTIVE, CLOSED]
+          status=ACTIVE,open             | Invalid value for 'status': 'open' is not one of [ACTIVE, INACTIVE, CLOSED]
+          status=ACTIVE&status=CLOSED,X  | Invalid value for 'status': 'X' is not one of [ACTIVE, INACTIVE, CLOSED]
+          status=ACTIVE,                 | Invalid value for 'status': '' is not one of [ACTIVE, INACTIVE, CLOSED]
+          status=ACTIVE,%20INACTIVE      | Invalid value for 'status': ' INACTIVE' is not one of [ACTIVE, INACTIVE, CLOSED]
+          """)
+  void anUnknownStatusIsRefusedByName(String query, String message) {
+    Api.newAccount()
+        .request()
+        .urlEncodingEnabled(false)
+        .get(PATH + "?" + query)
+        .then()
+        .statusCode(400)
+        .body("message", equalTo(message));
   }
 
   private static String json(Map<String, String> map) {

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
@@ -67,6 +68,108 @@ class ParticipantAndCommunicationTest {
         .body("profileId", nullValue());
   }
 
+  /**
+   * E-mail addresses are stored and answered as written; they identify a customer with the domain
+   * in any case, the local part as written (RFC 5321).
+   */
+  @ParameterizedTest(name = "{0} then {1}: same profile {2}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Kiran.A@Example.COM | Kiran.A@example.com | true
+          Kiran.A@example.com | Kiran.A@EXAMPLE.com | true
+          Kiran.A@example.com | kiran.a@example.com | false
+          Kiran.A@example.com | Kiran.A@example.org | false
+          """)
+  void anEmailAddressIdentifiesItsCustomerWhateverTheDomainsCase(
+      String first, String second, boolean sameProfile) {
+    Api api = Api.newAccount();
+    String conversation = conversation(api);
+    String body =
+        "{\"type\":\"CUSTOMER\",\"addresses\":[{\"channel\":\"EMAIL\",\"address\":\"%s\"}]}";
+    String profile =
+        api.request()
+            .body(body.formatted(first))
+            .post(participants(conversation))
+            .then()
+            .statusCode(201)
+            .body("addresses[0].channel", equalTo("EMAIL"))
+            .body("addresses[0].address", equalTo(first))
+            .extract()
+            .path("profileId");
+    String secondProfile =
+        api.request()
+            .body(body.formatted(second))
+            .post(participants(conversation))
+            .then()
+            .statusCode(201)
+            .body("addresses[0].address", equalTo(second))
+            .extract()
+            .path("profileId");
+    assertThat(secondProfile.equals(profile)).isEqualTo(sameProfile);
+  }
+
+  @Test
+  void emailGroupingKeysIgnoreTheDomainsCase() {
+    Api api = Api.newAccount();
+    String configuration =
+        Fixtures.createConfiguration(
+            api,
+            Fixtures.configuration("email", "{}")
+                .replace("GROUP_BY_PROFILE", "GROUP_BY_PARTICIPANT_ADDRESSES_AND_CHANNEL_TYPE"));
+    String body =
+        """
+        {"configurationId":"%s","participants":[{"type":"CUSTOMER","addresses":[{"channel":"EMAIL","address":"%s"}]}]}
+        """;
+    String first =
+        Fixtures.createConversation(api, body.formatted(configuration, "Kiran@Example.COM"));
+    api.request()
+        .body(body.formatted(configuration, "Kiran@example.com"))
+        .post("/v2/Conversations")
+        .then()
+        .statusCode(409)
+        .header("X-Conflicting-Resource-Id", first);
+    Fixtures.createConversation(api, body.formatted(configuration, "kiran@example.com"));
+  }
+
+  @Test
+  void emailCommunicationsAreActivityOnTheEmailChannel() {
+    Api api = Api.newAccount();
+    String configuration =
+        Fixtures.createConfiguration(
+            api,
+            Fixtures.configuration(
+                "email", "{\"EMAIL\":{\"statusTimeouts\":{\"inactive\":3000,\"closed\":6000}}}"));
+    String conversation =
+        Fixtures.createConversation(
+            api,
+            """
+            {"configurationId":"%s","participants":[
+              {"type":"CUSTOMER","addresses":[{"channel":"EMAIL","address":"kiran@example.com"}]},
+              {"type":"HUMAN_AGENT","addresses":[{"channel":"EMAIL","address":"support@example.com"}]}]}
+            """
+                .formatted(configuration));
+    api.request()
+        .body(
+            """
+            {"author":{"address":"kiran@Example.com","channel":"EMAIL"},
+             "content":{"type":"TEXT","text":"Subject: refund"},
+             "recipients":[{"address":"support@example.com","channel":"EMAIL"}]}
+            """)
+        .post(communications(conversation))
+        .then()
+        .statusCode(201)
+        .body("author.channel", equalTo("EMAIL"))
+        .body("author.address", equalTo("kiran@Example.com"))
+        .body("recipients[0].channel", equalTo("EMAIL"));
+    api.request()
+        .get("/v2/Conversations/" + conversation)
+        .then()
+        .body("status", equalTo("ACTIVE"))
+        .body("inactiveAt", org.hamcrest.Matchers.notNullValue());
+  }
+
   @Test
   void concurrentCreatesForOneNewCustomerAddressEndWithOneProfile() {
     Api api = Api.newAccount();
@@ -111,8 +214,36 @@ class ParticipantAndCommunicationTest {
             {"addresses":[{"channel":"FAX","address":"1"}]}
             """,
             400,
-            "Invalid value for 'addresses[0].channel': expected one of VOICE, SMS, RCS, WHATSAPP,"
-                + " CHAT, VIDEO"));
+            "Invalid value for 'addresses[0].channel': expected one of VOICE, SMS, RCS, EMAIL,"
+                + " WHATSAPP, CHAT, VIDEO"),
+        Arguments.of(
+            """
+            {"addresses":[{"channel":"EMAIL","address":"kiran"}]}
+            """,
+            400,
+            "Invalid value for 'addresses[0].address': EMAIL addresses must be an e-mail address"
+                + " such as user@example.com"),
+        Arguments.of(
+            """
+            {"addresses":[{"channel":"EMAIL","address":"kiran@localhost"}]}
+            """,
+            400,
+            "Invalid value for 'addresses[0].address': EMAIL addresses must be an e-mail address"
+                + " such as user@example.com"),
+        Arguments.of(
+            """
+            {"addresses":[{"channel":"EMAIL","address":"kiran a@example.com"}]}
+            """,
+            400,
+            "Invalid value for 'addresses[0].address': EMAIL addresses must be an e-mail address"
+                + " such as user@example.com"),
+        Arguments.of(
+            """
+            {"addresses":[{"channel":"EMAIL","address":"kiran@-example.com"}]}
+            """,
+            400,
+            "Invalid value for 'addresses[0].address': EMAIL addresses must be an e-mail address"
+                + " such as user@example.com"));
   }
 
   @ParameterizedTest(name = "{1} {2}")

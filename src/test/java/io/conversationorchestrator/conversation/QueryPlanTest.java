@@ -31,6 +31,14 @@ class QueryPlanTest {
             + " order by c.id desc limit 51",
         "conversation_due | select * from conversation where next_transition_at <= now()"
             + " order by next_transition_at limit 500 for update skip locked",
+        "conversation_open_grouping_key,conversation_open_by_configuration | select * from conversation"
+            + " where configuration_id = gen_random_uuid() and grouping_key = 'profile:p'"
+            + " and status <> 'CLOSED' for update",
+        "conversation_open_inline_grouping_key | select * from conversation where account_sid = 'AC1'"
+            + " and grouping_scope = 'inline:m:GROUP_BY_PROFILE'"
+            + " and grouping_key = 'profile:p' and status <> 'CLOSED' for update",
+        "conversation_open_by_configuration | select cast(id as text) from conversation"
+            + " where configuration_id = gen_random_uuid() and status <> 'CLOSED' limit 1",
         "communication_conversation_page | select * from communication where conversation_id = gen_random_uuid()"
             + " and (occurred_at > now() or (occurred_at = now() and id > gen_random_uuid()))"
             + " order by occurred_at, id limit 51",

@@ -94,6 +94,46 @@ class InboundTopicTest {
         .contains(reason);
   }
 
+  @Test
+  void emailTrafficRoutesOverKafkaLikeOverRest() throws Exception {
+    Api api = Api.newAccount();
+    String config =
+        Ingestion.configuration(
+            api,
+            "GROUP_BY_PROFILE",
+            "{\"EMAIL\":{\"captureRules\":[{\"from\":\"*\",\"to\":\"support@example.com\"}]}}");
+    String viaRest =
+        Ingestion.ingest(
+                api,
+                Ingestion.message(
+                    "\"configurationId\":\"" + config + "\",",
+                    "EMAIL",
+                    "kiran@example.com",
+                    "support@example.com",
+                    "email over REST"),
+                201)
+            .getString("conversation.id");
+    String record =
+        Ingestion.message(
+            "\"accountId\":\"" + api.accountSid() + "\",\"configurationId\":\"" + config + "\",",
+            "EMAIL",
+            "kiran@EXAMPLE.com",
+            "support@Example.com",
+            "email over Kafka");
+    try (KafkaProducer<String, String> producer = producer()) {
+      producer.send(new ProducerRecord<>("communications-inbound", "email", record)).get();
+    }
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                api.request()
+                    .get("/v2/Conversations/" + viaRest + "/Communications")
+                    .jsonPath()
+                    .getList("communications.content.text")
+                    .contains("email over Kafka"));
+  }
+
   private static String bootstrap() {
     return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
   }

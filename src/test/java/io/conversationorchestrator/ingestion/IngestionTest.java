@@ -308,4 +308,53 @@ class IngestionTest {
         .then()
         .body("communications.content.text", equalTo(List.of("AI agent part", "human agent part")));
   }
+
+  /**
+   * E-mail traffic: captured by EMAIL rules and grouped by address, the domain in any case, the
+   * local part as written (RFC 5321).
+   */
+  @Test
+  void emailIsCapturedAndGroupedWithTheDomainInAnyCase() {
+    Api api = Api.newAccount();
+    String config =
+        configuration(
+            api,
+            "GROUP_BY_PARTICIPANT_ADDRESSES",
+            "{\"EMAIL\":{\"captureRules\":[{\"from\":\"*\",\"to\":\"Support@Example.com\"}]}}");
+    String routed = "\"configurationId\":\"" + config + "\",";
+    JsonPath first =
+        ingest(
+            api, message(routed, "EMAIL", "Kiran@Example.ORG", "Support@example.COM", "hi"), 201);
+    assertThat(first.getBoolean("conversationCreated")).isTrue();
+    assertThat(first.getString("conversation.participants[0].addresses[0].address"))
+        .isEqualTo("Kiran@Example.ORG");
+    assertThat(first.getString("communication.author.channel")).isEqualTo("EMAIL");
+    JsonPath again =
+        ingest(
+            api,
+            message(routed, "EMAIL", "Kiran@example.org", "Support@Example.com", "again"),
+            201);
+    assertThat(again.getString("conversation.id")).isEqualTo(first.getString("conversation.id"));
+    JsonPath otherLocalPart =
+        ingest(api, message(routed, "EMAIL", "kiran@example.org", "Support@Example.com", "x"), 201);
+    assertThat(otherLocalPart.getBoolean("conversationCreated")).isTrue();
+    for (String notOurs : List.of("sales@example.com", "support@example.com")) {
+      api.request()
+          .body(message(routed, "EMAIL", "kiran@example.org", notOurs, "not ours"))
+          .post(PATH)
+          .then()
+          .statusCode(422)
+          .body("message", startsWith("Not captured: no capture rule of channel EMAIL"));
+    }
+    api.request()
+        .body(message(routed, "EMAIL", "kiran", "support@example.com", "bad"))
+        .post(PATH)
+        .then()
+        .statusCode(400)
+        .body(
+            "message",
+            equalTo(
+                "Invalid value for 'from': EMAIL addresses must be an e-mail address such as"
+                    + " user@example.com"));
+  }
 }

@@ -132,6 +132,44 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void describesTheFieldsOfTwilioNode631() {
+    List<String> channels = new ArrayList<>();
+    schema("Channel").path("enum").forEach(v -> channels.add(v.asText()));
+    assertEquals(List.of("VOICE", "SMS", "RCS", "EMAIL", "WHATSAPP", "CHAT", "VIDEO"), channels);
+    for (String name :
+        List.of(
+            "ConfigurationBody",
+            "ConfigurationPatch",
+            "ConfigurationResponse",
+            "ConversationConfiguration",
+            "ConfigurationOverrides")) {
+      assertTrue(
+          schema(name).path("properties").has("redactionConfigurationId"),
+          name + " has no redactionConfigurationId");
+    }
+    assertEquals(
+        Set.of(
+            "conversationGroupingType",
+            "memoryStoreId",
+            "channelSettings",
+            "statusCallbacks",
+            "memoryExtractionEnabled",
+            "redactionConfigurationId",
+            "intelligenceConfigurationIds",
+            "traitExtractionStrategyIds",
+            "observationExtractionStrategyIds",
+            "workflows"),
+        keys(schema("ConfigurationOverrides").path("properties")));
+    assertEquals(
+        20, schema("ConfigurationOverrides").at("/properties/statusCallbacks/maxItems").asInt());
+    // capture rules are refused on a conversation, so they are not offered
+    assertEquals(Set.of("statusTimeouts"), keys(schema("ChannelOverride").path("properties")));
+    List<String> required = new ArrayList<>();
+    schema("CreateConversationBody").path("required").forEach(v -> required.add(v.asText()));
+    assertTrue(!required.contains("configurationId"), "configurationId is optional: " + required);
+  }
+
+  @Test
   void mutationsTakeAnIdempotencyKeyAndMayAnswer422() {
     List.of(
             "post " + CONFIGURATIONS,

@@ -2,6 +2,8 @@ package io.conversationorchestrator.callback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conversationorchestrator.action.Senders;
+import io.conversationorchestrator.configuration.CallbackMethod;
 import io.conversationorchestrator.configuration.StatusCallback;
 import io.conversationorchestrator.conversation.ConversationEntity;
 import io.conversationorchestrator.conversation.ConversationRepository;
@@ -20,26 +22,32 @@ import java.util.stream.Collectors;
 /**
  * Turns events into deliveries, one per callback URL. Conversation events carry the conversation
  * and so its callbacks as they were at the event; participant and communication events take the
- * conversation's current callbacks ({@code []} means none).
+ * conversation's current callbacks ({@code []} means none). Action commands go, by POST, to the
+ * sender URL of their channel instead, when one is configured.
  */
 @ApplicationScoped
 public class DeliveryPlanner {
   private final ConversationRepository conversations;
   private final DeliveryQueue queue;
   private final ObjectMapper json;
+  private final Senders senders;
 
   public DeliveryPlanner(
-      ConversationRepository conversations, DeliveryQueue queue, ObjectMapper json) {
+      ConversationRepository conversations,
+      DeliveryQueue queue,
+      ObjectMapper json,
+      Senders senders) {
     this.conversations = conversations;
     this.queue = queue;
     this.json = json;
+    this.senders = senders;
   }
 
   @WithTransaction
   public Uni<Void> plan(List<InboundEvent> events) {
     List<UUID> lookups =
         events.stream()
-            .filter(e -> !e.isAboutConversation())
+            .filter(e -> !e.isAboutConversation() && !e.isActionCommand())
             .map(InboundEvent::conversationId)
             .distinct()
             .toList();
@@ -55,9 +63,11 @@ public class DeliveryPlanner {
     List<NewDelivery> deliveries = new ArrayList<>();
     for (InboundEvent e : events) {
       List<StatusCallback> callbacks =
-          e.isAboutConversation()
-              ? fromEvent(e.event())
-              : byId.getOrDefault(e.conversationId(), List.of());
+          e.isActionCommand()
+              ? sender(e)
+              : e.isAboutConversation()
+                  ? fromEvent(e.event())
+                  : byId.getOrDefault(e.conversationId(), List.of());
       for (StatusCallback cb : callbacks) {
         deliveries.add(
             new NewDelivery(
@@ -72,6 +82,13 @@ public class DeliveryPlanner {
       }
     }
     return deliveries;
+  }
+
+  private List<StatusCallback> sender(InboundEvent command) {
+    return senders
+        .urlFor(command.commandChannel())
+        .map(url -> List.of(new StatusCallback(url, CallbackMethod.POST)))
+        .orElse(List.of());
   }
 
   private List<StatusCallback> fromEvent(JsonNode event) {

@@ -1,0 +1,299 @@
+package io.conversationorchestrator.action;
+
+import static io.conversationorchestrator.support.Errors.assertErrorBody;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conversationorchestrator.api.ResourceType;
+import io.conversationorchestrator.support.Api;
+import io.conversationorchestrator.support.CallbackSink;
+import io.conversationorchestrator.support.CallbackSink.Received;
+import io.conversationorchestrator.support.Callbacks;
+import io.conversationorchestrator.support.TopicReader;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** How an action ends: the adapter's result (REST or Kafka), or the timeout. */
+@QuarkusTest
+class ActionResultTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @Inject Pool pool;
+  private CallbackSink callbacks;
+
+  @BeforeEach
+  void start() throws Exception {
+    callbacks = new CallbackSink();
+  }
+
+  @AfterEach
+  void stop() {
+    callbacks.close();
+  }
+
+  @Test
+  void aSentMessageCompletesTheActionAsACommunicationThatReactivatesTheConversation() {
+    Api api = Api.newAccount();
+    Actions a =
+        Actions.create(
+            api,
+            Callbacks.withCallbacks(
+                "{\"SMS\":{\"statusTimeouts\":{\"inactive\":1,\"closed\":3600}}}",
+                "{\"url\":\"" + callbacks.url("/status") + "\"}"));
+    awaitStatus(a, "INACTIVE");
+    String id = a.send(a.agentToCustomer("Your order shipped"));
+    JsonPath done =
+        a.report(id, Actions.completed("SM00000000000000000000000000000001"))
+            .statusCode(200)
+            .body("status", equalTo("COMPLETED"))
+            .body("related.messageSid", equalTo("SM00000000000000000000000000000001"))
+            .body("related.communicationId", notNullValue())
+            .body("completedAt", notNullValue())
+            .body("failureReason", nullValue())
+            .extract()
+            .jsonPath();
+    String communication = done.getString("related.communicationId");
+    a.fetch(id).statusCode(200).body("related.communicationId", equalTo(communication));
+    a.api()
+        .request()
+        .get("/v2/Conversations/" + a.conversation() + "/Communications/" + communication)
+        .then()
+        .statusCode(200)
+        .body("author.participantId", equalTo(a.agent()))
+        .body("author.address", equalTo(Actions.AGENT_SMS))
+        .body("author.channel", equalTo("SMS"))
+        .body("recipients[0].participantId", equalTo(a.customer()))
+        .body("recipients[0].address", equalTo(Actions.CUSTOMER_SMS))
+        .body("content.type", equalTo("TEXT"))
+        .body("content.text", equalTo("Your order shipped"))
+        .body("channelId", equalTo("SM00000000000000000000000000000001"));
+    a.api()
+        .request()
+        .get("/v2/Conversations/" + a.conversation())
+        .then()
+        .body("status", equalTo("ACTIVE"));
+    List<String> events =
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> callbacks.at("/status").stream().map(ActionResultTest::describe).toList(),
+                list -> list.contains("ACTION_UPDATED:COMPLETED:RESULT"));
+    assertThat(events)
+        .containsSubsequence(
+            "CONVERSATION_UPDATED:INACTIVE:TIMER",
+            "COMMUNICATION_CREATED:null:null",
+            "CONVERSATION_UPDATED:ACTIVE:ACTIVITY",
+            "ACTION_UPDATED:COMPLETED:RESULT");
+  }
+
+  @Test
+  void theSameOutcomeTwiceIsAnsweredUnchangedAndAnotherOneIsAConflict() {
+    Actions a = Actions.create(Api.newAccount());
+    String id = a.send(a.agentToCustomer("Twice"));
+    String first = a.report(id, Actions.completed("SM1")).statusCode(200).extract().asString();
+    String again = a.report(id, Actions.completed("SM1")).statusCode(200).extract().asString();
+    assertThat(again).isEqualTo(first);
+    assertErrorBody(
+        a.report(id, Actions.completed("SM2")),
+        409,
+        "Action " + id + " already ended: COMPLETED with messageId SM1");
+    assertErrorBody(
+        a.report(id, Actions.failed("carrier refused")),
+        409,
+        "Action " + id + " already ended: COMPLETED");
+    a.api()
+        .request()
+        .get("/v2/Conversations/" + a.conversation() + "/Communications")
+        .then()
+        .body("communications.size()", equalTo(1));
+  }
+
+  @Test
+  void aFailedSendIsRecordedWithItsReasonAndNoCommunication() {
+    Actions a = Actions.create(Api.newAccount());
+    String id = a.send(a.agentToCustomer("Undeliverable"));
+    a.report(id, Actions.failed("30006 landline or unreachable carrier"))
+        .statusCode(200)
+        .body("status", equalTo("FAILED"))
+        .body("failureReason", equalTo("30006 landline or unreachable carrier"))
+        .body("completedAt", notNullValue());
+    a.report(id, Actions.failed("reported again")).statusCode(200);
+    a.fetch(id).body("failureReason", equalTo("30006 landline or unreachable carrier"));
+    a.api()
+        .request()
+        .get("/v2/Conversations/" + a.conversation() + "/Communications")
+        .then()
+        .body("communications.size()", equalTo(0));
+  }
+
+  @Test
+  void aBadResultIsRefused() {
+    Actions a = Actions.create(Api.newAccount());
+    String id = a.send(a.agentToCustomer("x"));
+    assertErrorBody(
+        a.report(id, "{\"status\":\"COMPLETED\"}"),
+        400,
+        "Invalid value for 'messageId': required when COMPLETED");
+    assertErrorBody(
+        a.report(id, "{\"status\":\"FAILED\",\"messageId\":\"SM1\",\"failureReason\":\"x\"}"),
+        400,
+        "Invalid value for 'messageId': only allowed when COMPLETED");
+    assertErrorBody(
+        a.report(id, "{\"status\":\"PENDING\"}"),
+        400,
+        "Invalid value for 'status': a result is COMPLETED or FAILED");
+    assertErrorBody(
+        a.report("conv_action_01m8ehv657e3st6zfxaxh5mj3a", Actions.completed("SM1")),
+        404,
+        "The requested Action conv_action_01m8ehv657e3st6zfxaxh5mj3a was not found");
+    a.fetch(id).body("status", equalTo("PENDING"));
+  }
+
+  @Test
+  void aMessageSentIntoAClosedConversationCompletesWithoutACommunication() {
+    Actions a = Actions.create(Api.newAccount());
+    String id = a.send(a.agentToCustomer("Last words"));
+    a.api()
+        .request()
+        .body("{\"status\":\"CLOSED\"}")
+        .patch("/v2/Conversations/" + a.conversation())
+        .then()
+        .statusCode(200);
+    a.report(id, Actions.completed("SM9"))
+        .statusCode(200)
+        .body("status", equalTo("COMPLETED"))
+        .body("related.messageSid", equalTo("SM9"))
+        .body("related.communicationId", nullValue());
+  }
+
+  @Test
+  void aResultOnTheResultsTopicCompletesTheActionAsTheApiWould() throws Exception {
+    Actions a = Actions.create(Api.newAccount());
+    String id = a.send(a.agentToCustomer("Reported on Kafka"));
+    String result =
+        """
+        {"accountId":"%s","conversationId":"%s","actionId":"%s","status":"COMPLETED","messageId":"SMkafka"}"""
+            .formatted(a.api().accountSid(), a.conversation(), id);
+    try (KafkaProducer<String, String> producer = producer()) {
+      producer.send(new ProducerRecord<>("conversation-action-results", "bad", "{not json")).get();
+      producer
+          .send(new ProducerRecord<>("conversation-action-results", a.conversation(), result))
+          .get();
+    }
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> "COMPLETED".equals(a.fetch(id).extract().path("status")));
+    a.fetch(id).body("related.messageSid", equalTo("SMkafka"));
+    a.api()
+        .request()
+        .get("/v2/Conversations/" + a.conversation() + "/Communications")
+        .then()
+        .body("communications[0].content.text", equalTo("Reported on Kafka"))
+        .body("communications[0].channelId", equalTo("SMkafka"));
+  }
+
+  @Test
+  void anActionPastItsDeadlineIsFailedOnceAsTimedOut() throws Exception {
+    Actions a = Actions.create(Api.newAccount());
+    Instant before = Instant.now();
+    String id = a.send(a.agentToCustomer("Nobody answers"));
+    String created = a.fetch(id).extract().path("createdAt");
+    try (TopicReader commands = new TopicReader("conversation-actions");
+        TopicReader conversations = new TopicReader("conversations")) {
+      JsonNode command =
+          commands
+              .await(a.conversation(), Duration.ofSeconds(30), e -> !e.isEmpty())
+              .get(0)
+              .value();
+      assertThat(Instant.parse(command.path("data").path("expiresAt").asText()))
+          .isEqualTo(Instant.parse(created).plus(Duration.ofMinutes(5)));
+      assertThat(Instant.parse(created)).isAfterOrEqualTo(before.minusSeconds(1));
+      expireNow(id); // instead of waiting five minutes
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> "FAILED".equals(a.fetch(id).extract().path("status")));
+      a.fetch(id).body("failureReason", equalTo("timed out")).body("completedAt", notNullValue());
+      List<TopicReader.Event> ended =
+          conversations.await(
+              a.conversation(),
+              Duration.ofSeconds(30),
+              events -> events.stream().anyMatch(e -> e.type().equals("ACTION_UPDATED")));
+      assertThat(ended.stream().filter(e -> e.type().equals("ACTION_UPDATED")))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.status()).isEqualTo("FAILED");
+                assertThat(e.reason()).isEqualTo("TIMER");
+                assertThat(e.value().path("previousStatus").asText()).isEqualTo("PENDING");
+                assertThat(e.ceSubject()).isEqualTo(id);
+              });
+    }
+    assertErrorBody(
+        a.report(id, Actions.completed("SMlate")),
+        409,
+        "Action " + id + " already ended: FAILED (timed out)");
+  }
+
+  private void expireNow(String action) {
+    pool.preparedQuery("update action set expires_at = now() - interval '1 second' where id = $1")
+        .execute(Tuple.of(ResourceType.ACTION.parse(action).orElseThrow()))
+        .await()
+        .atMost(Duration.ofSeconds(10));
+  }
+
+  private static void awaitStatus(Actions a, String status) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                status.equals(
+                    a.api()
+                        .request()
+                        .get("/v2/Conversations/" + a.conversation())
+                        .then()
+                        .extract()
+                        .path("status")));
+  }
+
+  private static String describe(Received r) {
+    try {
+      JsonNode event = JSON.readTree(r.body());
+      return event.path("eventType").asText()
+          + ":"
+          + event.path("status").asText("null")
+          + ":"
+          + event.path("reason").asText("null");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static KafkaProducer<String, String> producer() {
+    Properties props = new Properties();
+    props.put(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    return new KafkaProducer<>(props);
+  }
+}

@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,10 +35,12 @@ class ActionApiTest {
   private TopicReader commands;
   private Actions shared;
 
-  @BeforeAll
+  @BeforeEach
   void start() {
-    commands = new TopicReader("conversation-actions");
-    shared = Actions.create(Api.newAccount());
+    if (shared == null) { // not @BeforeAll: the service's port is known from here on
+      commands = new TopicReader("conversation-actions");
+      shared = Actions.create(Api.newAccount());
+    }
   }
 
   @AfterAll

@@ -1,6 +1,7 @@
 package io.conversationorchestrator.action;
 
 import io.conversationorchestrator.conversation.Channel;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * The configured sender URL of each channel. Checked when the service starts: a key that is not a
  * channel or a URL that is not absolute http(s) stops it, rather than losing commands later.
  */
+@Startup
 @ApplicationScoped
 public class Senders {
   private final Map<String, String> byChannel = new HashMap<>();

@@ -8,34 +8,15 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.conversationorchestrator.api.ResourceType;
 import io.conversationorchestrator.support.Api;
 import io.conversationorchestrator.support.CallbackSink;
 import io.conversationorchestrator.support.CallbackSink.Received;
 import io.conversationorchestrator.support.Callbacks;
-import io.conversationorchestrator.support.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +25,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ActionResultTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  @Inject Pool pool;
   private CallbackSink callbacks;
 
   @BeforeEach
@@ -188,112 +168,6 @@ class ActionResultTest {
         .body("related.communicationId", nullValue());
   }
 
-  @Test
-  void aResultOnTheResultsTopicCompletesTheActionAsTheApiWould() throws Exception {
-    Actions a = Actions.create(Api.newAccount());
-    String id = a.send(a.agentToCustomer("Reported on Kafka"));
-    String result =
-        """
-        {"accountId":"%s","conversationId":"%s","actionId":"%s","status":"COMPLETED","messageId":"SMkafka"}"""
-            .formatted(a.api().accountSid(), a.conversation(), id);
-    try (KafkaProducer<String, String> producer = producer()) {
-      producer.send(new ProducerRecord<>("conversation-action-results", "bad", "{not json")).get();
-      producer
-          .send(new ProducerRecord<>("conversation-action-results", a.conversation(), result))
-          .get();
-    }
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> "COMPLETED".equals(a.fetch(id).extract().path("status")));
-    a.fetch(id).body("related.messageSid", equalTo("SMkafka"));
-    a.api()
-        .request()
-        .get("/v2/Conversations/" + a.conversation() + "/Communications")
-        .then()
-        .body("communications[0].content.text", equalTo("Reported on Kafka"))
-        .body("communications[0].channelId", equalTo("SMkafka"));
-    try (KafkaConsumer<String, String> dlq = deadLetters()) {
-      List<ConsumerRecord<String, String>> dead = new ArrayList<>();
-      Awaitility.await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> {
-                dlq.poll(Duration.ofMillis(200)).forEach(dead::add);
-                return dead.stream().anyMatch(r -> "bad".equals(r.key()));
-              });
-      ConsumerRecord<String, String> bad =
-          dead.stream().filter(r -> "bad".equals(r.key())).findFirst().orElseThrow();
-      assertThat(bad.value()).isEqualTo("{not json");
-      assertThat(
-              new String(
-                  bad.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
-          .contains("not valid JSON");
-    }
-  }
-
-  private static KafkaConsumer<String, String> deadLetters() {
-    Properties props = new Properties();
-    props.put(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
-    consumer.subscribe(List.of("conversation-action-results-dlq"));
-    return consumer;
-  }
-
-  @Test
-  void anActionPastItsDeadlineIsFailedOnceAsTimedOut() throws Exception {
-    Actions a = Actions.create(Api.newAccount());
-    Instant before = Instant.now();
-    String id = a.send(a.agentToCustomer("Nobody answers"));
-    String created = a.fetch(id).extract().path("createdAt");
-    try (TopicReader commands = new TopicReader("conversation-actions");
-        TopicReader conversations = new TopicReader("conversations")) {
-      JsonNode command =
-          commands
-              .await(a.conversation(), Duration.ofSeconds(30), e -> !e.isEmpty())
-              .get(0)
-              .value();
-      assertThat(Instant.parse(command.path("data").path("expiresAt").asText()))
-          .isEqualTo(Instant.parse(created).plus(Duration.ofMinutes(5)));
-      assertThat(Instant.parse(created)).isAfterOrEqualTo(before.minusSeconds(1));
-      expireNow(id); // instead of waiting five minutes
-      Awaitility.await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> "FAILED".equals(a.fetch(id).extract().path("status")));
-      a.fetch(id).body("failureReason", equalTo("timed out")).body("completedAt", notNullValue());
-      List<TopicReader.Event> ended =
-          conversations.await(
-              a.conversation(),
-              Duration.ofSeconds(30),
-              events -> events.stream().anyMatch(e -> e.type().equals("ACTION_UPDATED")));
-      assertThat(ended.stream().filter(e -> e.type().equals("ACTION_UPDATED")))
-          .singleElement()
-          .satisfies(
-              e -> {
-                assertThat(e.status()).isEqualTo("FAILED");
-                assertThat(e.reason()).isEqualTo("TIMER");
-                assertThat(e.value().path("previousStatus").asText()).isEqualTo("PENDING");
-                assertThat(e.ceSubject()).isEqualTo(id);
-              });
-    }
-    assertErrorBody(
-        a.report(id, Actions.completed("SMlate")),
-        409,
-        "Action " + id + " already ended: FAILED (timed out)");
-  }
-
-  private void expireNow(String action) {
-    pool.preparedQuery("update action set expires_at = now() - interval '1 second' where id = $1")
-        .execute(Tuple.of(ResourceType.ACTION.parse(action).orElseThrow()))
-        .await()
-        .atMost(Duration.ofSeconds(10));
-  }
-
   private static void awaitStatus(Actions a, String status) {
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
@@ -319,15 +193,5 @@ class ActionResultTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static KafkaProducer<String, String> producer() {
-    Properties props = new Properties();
-    props.put(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    return new KafkaProducer<>(props);
   }
 }

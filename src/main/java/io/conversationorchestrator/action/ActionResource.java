@@ -27,16 +27,19 @@ import org.jboss.resteasy.reactive.RestHeader;
 @Tag(name = "Actions")
 public class ActionResource {
   private final ActionService service;
+  private final ActionResults results;
   private final IdempotentRequests requests;
   private final RequestValidation validation;
   private final CallerAccount caller;
 
   public ActionResource(
       ActionService service,
+      ActionResults results,
       IdempotentRequests requests,
       RequestValidation validation,
       CallerAccount caller) {
     this.service = service;
+    this.results = results;
     this.requests = requests;
     this.validation = validation;
     this.caller = caller;
@@ -103,6 +106,6 @@ public class ActionResource {
       @PathParam("id") String id,
       ActionResult body) {
     ResultChecks.check(validation.check(body));
-    return service.report(caller.sid(), conversationId, id, body);
+    return results.report(caller.sid(), conversationId, id, body);
   }
 }

@@ -25,11 +25,11 @@ import org.jboss.logging.Logger;
 public class ResultConsumer {
   private static final Logger LOG = Logger.getLogger(ResultConsumer.class);
 
-  private final ActionService actions;
+  private final ActionResults actions;
   private final Validator validator;
   private final ObjectMapper json;
 
-  public ResultConsumer(ActionService actions, Validator validator, ObjectMapper json) {
+  public ResultConsumer(ActionResults actions, Validator validator, ObjectMapper json) {
     this.actions = actions;
     this.validator = validator;
     this.json = json;

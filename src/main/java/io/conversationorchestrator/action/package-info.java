@@ -16,7 +16,7 @@
  *       channel ({@code orchestrator.actions.senders.<CHANNEL>}).
  *   <li>Adapters report through {@code POST …/Actions/{id}/Result} or the {@code
  *       conversation-action-results} topic; both call {@link
- *       io.conversationorchestrator.action.ActionService#report}. COMPLETED creates the
+ *       io.conversationorchestrator.action.ActionResults#report}. COMPLETED creates the
  *       communication (author from, recipients to, TEXT, channelId = the message id) through the
  *       communication service in the same transaction; a template without text is recorded with an
  *       empty text. On a CLOSED conversation COMPLETED is still recorded (the message was sent),

@@ -2,8 +2,6 @@ package io.conversationorchestrator.callback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.conversationorchestrator.action.Senders;
-import io.conversationorchestrator.configuration.CallbackMethod;
 import io.conversationorchestrator.configuration.StatusCallback;
 import io.conversationorchestrator.conversation.ConversationEntity;
 import io.conversationorchestrator.conversation.ConversationRepository;
@@ -30,17 +28,17 @@ public class DeliveryPlanner {
   private final ConversationRepository conversations;
   private final DeliveryQueue queue;
   private final ObjectMapper json;
-  private final Senders senders;
+  private final CommandTargets commandTargets;
 
   public DeliveryPlanner(
       ConversationRepository conversations,
       DeliveryQueue queue,
       ObjectMapper json,
-      Senders senders) {
+      CommandTargets commandTargets) {
     this.conversations = conversations;
     this.queue = queue;
     this.json = json;
-    this.senders = senders;
+    this.commandTargets = commandTargets;
   }
 
   @WithTransaction
@@ -64,7 +62,7 @@ public class DeliveryPlanner {
     for (InboundEvent e : events) {
       List<StatusCallback> callbacks =
           e.isActionCommand()
-              ? sender(e)
+              ? commandTargets.of(e)
               : e.isAboutConversation()
                   ? fromEvent(e.event())
                   : byId.getOrDefault(e.conversationId(), List.of());
@@ -82,13 +80,6 @@ public class DeliveryPlanner {
       }
     }
     return deliveries;
-  }
-
-  private List<StatusCallback> sender(InboundEvent command) {
-    return senders
-        .urlFor(command.commandChannel())
-        .map(url -> List.of(new StatusCallback(url, CallbackMethod.POST)))
-        .orElse(List.of());
   }
 
   private List<StatusCallback> fromEvent(JsonNode event) {

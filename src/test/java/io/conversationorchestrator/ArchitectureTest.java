@@ -25,6 +25,7 @@ class ArchitectureTest {
 
   private static final String[] FEATURES = {
     "io.conversationorchestrator.account..",
+    "io.conversationorchestrator.action..",
     "io.conversationorchestrator.callback..",
     "io.conversationorchestrator.configuration..",
     "io.conversationorchestrator.conversation..",

@@ -10,6 +10,7 @@ public enum ResourceType {
   CONVERSATION("conv_conversation"),
   PARTICIPANT("conv_participant"),
   COMMUNICATION("conv_communication"),
+  ACTION("conv_action"),
   OPERATION("proc_job"),
   PROFILE("mem_profile"),
   CALLBACK_DELIVERY("conv_callback_delivery"),

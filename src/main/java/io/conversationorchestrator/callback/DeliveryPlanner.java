@@ -24,26 +24,32 @@ import java.util.stream.Collectors;
 /**
  * Turns events into deliveries, one per callback URL. Conversation events carry the conversation
  * and so its callbacks as they were at the event; participant and communication events take the
- * conversation's current callbacks ({@code []} means none).
+ * conversation's current callbacks ({@code []} means none). Action commands go, by POST, to the
+ * sender URL of their channel instead, when one is configured.
  */
 @ApplicationScoped
 public class DeliveryPlanner {
   private final ConversationRepository conversations;
   private final DeliveryQueue queue;
   private final ObjectMapper json;
+  private final CommandTargets commandTargets;
 
   public DeliveryPlanner(
-      ConversationRepository conversations, DeliveryQueue queue, ObjectMapper json) {
+      ConversationRepository conversations,
+      DeliveryQueue queue,
+      ObjectMapper json,
+      CommandTargets commandTargets) {
     this.conversations = conversations;
     this.queue = queue;
     this.json = json;
+    this.commandTargets = commandTargets;
   }
 
   @WithTransaction
   public Uni<Void> plan(List<InboundEvent> events) {
     List<UUID> lookups =
         events.stream()
-            .filter(e -> !e.isAboutConversation())
+            .filter(e -> !e.isAboutConversation() && !e.isActionCommand())
             .map(InboundEvent::conversationId)
             .distinct()
             .toList();
@@ -59,9 +65,11 @@ public class DeliveryPlanner {
     List<NewDelivery> deliveries = new ArrayList<>();
     for (InboundEvent e : events) {
       List<StatusCallback> callbacks =
-          e.isAboutConversation()
-              ? fromEvent(e.event())
-              : byId.getOrDefault(e.conversationId(), List.of());
+          e.isActionCommand()
+              ? commandTargets.of(e)
+              : e.isAboutConversation()
+                  ? fromEvent(e.event())
+                  : byId.getOrDefault(e.conversationId(), List.of());
       for (StatusCallback cb : callbacks) {
         deliveries.add(
             new NewDelivery(

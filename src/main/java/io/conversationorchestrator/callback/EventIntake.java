@@ -40,6 +40,16 @@ public class EventIntake {
 
   @Incoming("callback-events")
   public Uni<Void> intake(ConsumerRecords<String, String> batch) {
+    return store(batch);
+  }
+
+  /** Commands to channel adapters, delivered to the channel's sender URL (package action). */
+  @Incoming("action-commands")
+  public Uni<Void> intakeCommands(ConsumerRecords<String, String> batch) {
+    return store(batch);
+  }
+
+  private Uni<Void> store(ConsumerRecords<String, String> batch) {
     List<InboundEvent> events = new ArrayList<>();
     for (ConsumerRecord<String, String> record : batch) {
       parse(record).ifPresent(events::add);

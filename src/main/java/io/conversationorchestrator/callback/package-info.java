@@ -1,7 +1,9 @@
 /**
  * Status callbacks: the intake reads conversation events from Kafka and writes one delivery row per
  * callback URL; the dispatcher claims due rows ({@code FOR UPDATE SKIP LOCKED}), signs and sends
- * them, retries on a schedule and keeps DEAD ones for redelivery. Uses {@code conversation} (to
- * find callback URLs), {@code account} (signing secrets), {@code api} and {@code platform}.
+ * them, retries on a schedule and keeps DEAD ones for redelivery. Action commands (the actions
+ * topic) are delivered the same way, to the sender URL of their channel. Uses {@code conversation}
+ * (to find callback URLs), {@code action} (sender URLs), {@code account} (signing secrets), {@code
+ * api} and {@code platform}.
  */
 package io.conversationorchestrator.callback;

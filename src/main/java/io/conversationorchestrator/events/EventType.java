@@ -12,7 +12,11 @@ public enum EventType {
   PARTICIPANT_UPDATED(EventStream.CONVERSATIONS),
   PARTICIPANT_REMOVED(EventStream.CONVERSATIONS),
   COMMUNICATION_CREATED(EventStream.CONVERSATIONS),
-  COMMUNICATION_UPDATED(EventStream.CONVERSATIONS);
+  COMMUNICATION_UPDATED(EventStream.CONVERSATIONS),
+  /** An action ended: COMPLETED or FAILED, with previousStatus, status and reason. */
+  ACTION_UPDATED(EventStream.CONVERSATIONS),
+  /** A command to the channel adapters: send this message. */
+  ACTION_SEND_MESSAGE_REQUESTED(EventStream.ACTIONS);
 
   private final EventStream stream;
 

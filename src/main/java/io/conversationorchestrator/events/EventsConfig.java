@@ -42,5 +42,9 @@ public interface EventsConfig {
     /** Configuration events, keyed by configuration id. */
     @WithDefault("configurations")
     String configurations();
+
+    /** Commands to channel adapters (e.g. send a message), keyed by conversation id. */
+    @WithDefault("conversation-actions")
+    String actions();
   }
 }

@@ -115,9 +115,11 @@ public class KafkaPublisher {
   }
 
   private String topic(String stream) {
-    return EventStream.valueOf(stream) == EventStream.CONFIGURATIONS
-        ? config.topics().configurations()
-        : config.topics().conversations();
+    return switch (EventStream.valueOf(stream)) {
+      case CONFIGURATIONS -> config.topics().configurations();
+      case ACTIONS -> config.topics().actions();
+      case CONVERSATIONS -> config.topics().conversations();
+    };
   }
 
   private static Map<String, Object> producerConfig(

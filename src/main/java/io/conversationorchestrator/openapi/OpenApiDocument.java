@@ -65,8 +65,8 @@ public class OpenApiDocument implements OASFilter {
         .getAPIResponses()
         .forEach(
             (code, response) -> {
-              // the shared 202 (a reference) has them already
-              if (code.equals("202") && response.getRef() == null) {
+              // the shared 202 (a reference) has them already; an action's 202 leaves none
+              if (code.equals("202") && response.getRef() == null && leavesAnOperation(response)) {
                 withOperationHeaders(response);
               }
             });
@@ -87,6 +87,16 @@ public class OpenApiDocument implements OASFilter {
 
   private static void add(APIResponses responses, String code, String component) {
     responses.addAPIResponse(code, createAPIResponse().ref(RESPONSES + component));
+  }
+
+  private static boolean leavesAnOperation(APIResponse response) {
+    return response.getContent() != null
+        && response.getContent().getMediaTypes().values().stream()
+            .anyMatch(
+                type ->
+                    type.getSchema() != null
+                        && String.valueOf(type.getSchema().getRef())
+                            .endsWith("/OperationAccepted"));
   }
 
   /** A 202 applied the change and left an operation to poll: say where. */

@@ -23,6 +23,7 @@ public final class StoredRows {
           "conversation",
           "participant",
           "communication",
+          "action",
           "profile",
           "profile_address",
           "webhook_secret",

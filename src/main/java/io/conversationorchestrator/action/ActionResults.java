@@ -1,0 +1,112 @@
+package io.conversationorchestrator.action;
+
+import io.conversationorchestrator.api.ApiException;
+import io.conversationorchestrator.api.ResourceType;
+import io.conversationorchestrator.conversation.ConversationEntity;
+import io.conversationorchestrator.conversation.ConversationRepository;
+import io.conversationorchestrator.conversation.communication.CommunicationService;
+import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
+import io.conversationorchestrator.platform.Time;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Adapters' results, from REST and Kafka alike. The conversation is locked first, as by every
+ * writer of its events (the sweeper too), so a result and the timeout never both end an action.
+ */
+@ApplicationScoped
+public class ActionResults {
+  private final ConversationRepository conversations;
+  private final ActionRepository actions;
+  private final CommunicationService communications;
+  private final ActionEvents events;
+
+  public ActionResults(
+      ConversationRepository conversations,
+      ActionRepository actions,
+      CommunicationService communications,
+      ActionEvents events) {
+    this.conversations = conversations;
+    this.actions = actions;
+    this.communications = communications;
+    this.events = events;
+  }
+
+  /**
+   * Applies an adapter's result. The same outcome again answers the action unchanged; another
+   * outcome after the action ended is a 409. COMPLETED records the message as a communication of
+   * the conversation (activity, with its COMMUNICATION_CREATED event) in the same transaction.
+   */
+  @WithTransaction
+  public Uni<ActionResponse> report(
+      String accountSid, String conversationId, String actionId, ActionResult result) {
+    UUID conversation = ResourceType.CONVERSATION.parseOrNotFound(conversationId);
+    UUID id = ResourceType.ACTION.parseOrNotFound(actionId);
+    return conversations
+        .findOwnedForUpdate(accountSid, conversation)
+        .onItem()
+        .ifNull()
+        .failWith(() -> ApiException.notFound(ResourceType.CONVERSATION, conversationId))
+        .chain(
+            c ->
+                actions
+                    .findInConversation(c.id, id)
+                    .onItem()
+                    .ifNull()
+                    .failWith(() -> ApiException.notFound(ResourceType.ACTION, actionId))
+                    .chain(action -> apply(c, action, result)));
+  }
+
+  private Uni<ActionResponse> apply(ConversationEntity c, ActionEntity action, ActionResult r) {
+    if (action.status != ActionStatus.PENDING) {
+      return Uni.createFrom().item(() -> unchangedOrConflict(action, r));
+    }
+    if (r.status() == ActionStatus.FAILED) {
+      return end(action, ActionStatus.FAILED, r.failureReason(), action.related);
+    }
+    if (c.status() == ConversationStatus.CLOSED) {
+      // the message went out, but a closed conversation takes no communication
+      return end(action, ActionStatus.COMPLETED, null, new ActionRelated(r.messageId(), null));
+    }
+    return communications
+        .postTo(c, SentMessage.communication(action.request, r.messageId()))
+        .chain(
+            posted ->
+                end(
+                    action,
+                    ActionStatus.COMPLETED,
+                    null,
+                    new ActionRelated(r.messageId(), posted.communication().id())));
+  }
+
+  private Uni<ActionResponse> end(
+      ActionEntity action, ActionStatus status, String failureReason, ActionRelated related) {
+    Instant now = Time.now();
+    action.status = status;
+    action.failureReason = failureReason;
+    action.related = related;
+    action.updatedAt = now;
+    action.completedAt = now;
+    ActionResponse response = ActionResponse.of(action);
+    return events.ended(response, ActionEvents.RESULT).replaceWith(response);
+  }
+
+  private static ActionResponse unchangedOrConflict(ActionEntity action, ActionResult r) {
+    boolean same =
+        action.status == r.status()
+            && (r.status() == ActionStatus.FAILED
+                || r.messageId().equals(action.related.messageSid()));
+    if (same) {
+      return ActionResponse.of(action);
+    }
+    String id = ResourceType.ACTION.format(action.id);
+    String outcome =
+        action.status == ActionStatus.COMPLETED
+            ? "COMPLETED with messageId " + action.related.messageSid()
+            : "FAILED (" + action.failureReason + ")";
+    throw ApiException.conflict("Action " + id + " already ended: " + outcome, id);
+  }
+}

@@ -5,6 +5,7 @@ import io.conversationorchestrator.api.ResourceType;
 import io.conversationorchestrator.conversation.ConversationEntity;
 import io.conversationorchestrator.conversation.ConversationRepository;
 import io.conversationorchestrator.conversation.communication.CommunicationService;
+import io.conversationorchestrator.conversation.communication.NewParticipants;
 import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
 import io.conversationorchestrator.platform.Time;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -72,7 +73,8 @@ public class ActionResults {
       return end(action, ActionStatus.COMPLETED, null, new ActionRelated(r.messageId(), null));
     }
     return communications
-        .postTo(c, SentMessage.communication(action.request, r.messageId()))
+        .postTo(
+            c, SentMessage.communication(action.request, r.messageId()), NewParticipants.UNKNOWN)
         .chain(
             posted ->
                 end(

@@ -145,9 +145,9 @@ class ConversationOverridesTest {
     String overridden =
         Fixtures.seedConversation(configuration)
             .replace(
-                "\"name\":",
+                "\"name\":\"Support",
                 "\"configuration\":{\"channelSettings\":{\"SMS\":{\"statusTimeouts\":"
-                    + "{\"inactive\":1,\"closed\":2}}}},\"name\":");
+                    + "{\"inactive\":1,\"closed\":2}}}},\"name\":\"Support");
     try (TopicReader topic = new TopicReader("conversations")) {
       var created =
           api.request().body(overridden).post(PATH).then().statusCode(201).extract().jsonPath();
@@ -191,10 +191,10 @@ class ConversationOverridesTest {
       String body =
           Fixtures.seedConversation(configuration)
               .replace(
-                  "\"name\":",
+                  "\"name\":\"Support",
                   "\"configuration\":{\"statusCallbacks\":[{\"url\":\""
                       + sink.url("/override")
-                      + "\"}]},\"name\":");
+                      + "\"}]},\"name\":\"Support");
       String id = Fixtures.createConversation(api, body);
       api.request()
           .body(Fixtures.textCommunication("+15551234567", "+15550001111", "hello"))

@@ -76,6 +76,9 @@ describe('actions', () => {
           s.assertParses(s.SendMessageActionRequest, body);
         }
 
+        // twilio-node 6.3.1 quirk: the instance create() answers has no actionId in its path, so
+        // action.fetch() throws before sending; fetch through v2.actions(cid, id) instead
+        assert.throws(() => action.fetch(), /Parameter 'actionId' is not valid/);
         const fetched = await v2.actions(conversation.id, action.id).fetch();
         assert.equal(http.last().statusCode, 200);
         s.assertParses(s.ActionResponse, http.last().body);
@@ -89,11 +92,18 @@ describe('actions', () => {
     const action = await v2
       .actions(conversation.id)
       .create(
-        sendMessage({ participantId: agent.id, channel: 'SMS' }, { participantId: customer.id, channel: 'SMS' }, 'Hi Kiran'),
+        sendMessage(
+          { participantId: agent.id, channel: 'SMS' },
+          { participantId: customer.id, channel: 'SMS' },
+          'Hi Kiran',
+        ),
       );
     const messageSid = f.newMessageSid();
 
-    const reported = await report(conversation.id, action.id, { status: 'COMPLETED', messageId: messageSid });
+    const reported = await report(conversation.id, action.id, {
+      status: 'COMPLETED',
+      messageId: messageSid,
+    });
     assert.equal(reported.statusCode, 200);
     assert.equal(reported.body.status, 'COMPLETED');
 
@@ -108,8 +118,13 @@ describe('actions', () => {
 
     const communications = await v2.communications(conversation.id).list();
     s.assertParses(s.ListCommunicationsResponse, http.last().body);
-    assert.deepEqual(communications.map((c) => c.id), [completed.related.communicationId]);
-    const communication = await v2.communications(conversation.id, completed.related.communicationId).fetch();
+    assert.deepEqual(
+      communications.map((c) => c.id),
+      [completed.related.communicationId],
+    );
+    const communication = await v2
+      .communications(conversation.id, completed.related.communicationId)
+      .fetch();
     const json = s.assertParses(s.Communication, http.last().body);
     assert.equal(communication.channelId, messageSid);
     assert.equal(json.content.text, 'Hi Kiran');
@@ -123,10 +138,16 @@ describe('actions', () => {
     );
 
     // the same report again changes nothing; another outcome is a conflict
-    const again = await report(conversation.id, action.id, { status: 'COMPLETED', messageId: messageSid });
+    const again = await report(conversation.id, action.id, {
+      status: 'COMPLETED',
+      messageId: messageSid,
+    });
     assert.equal(again.statusCode, 200);
     assert.deepEqual(again.body, reported.body);
-    const other = await report(conversation.id, action.id, { status: 'FAILED', failureReason: 'late' });
+    const other = await report(conversation.id, action.id, {
+      status: 'FAILED',
+      failureReason: 'late',
+    });
     assert.equal(other.statusCode, 409);
     assertErrorBody(other.body, { status: 409, code: 20409 });
     assert.equal((await v2.communications(conversation.id).list()).length, 1);
@@ -134,7 +155,11 @@ describe('actions', () => {
 
   it('create takes an Idempotency-Key header (second argument): a retry answers the first action', async () => {
     const { conversation, customer, agent } = await conversationOfTwo();
-    const body = sendMessage({ participantId: agent.id }, { participantId: customer.id }, 'Once only');
+    const body = sendMessage(
+      { participantId: agent.id },
+      { participantId: customer.id },
+      'Once only',
+    );
     const key = randomUUID();
     const first = await v2.actions(conversation.id).create(body, { 'Idempotency-Key': key });
     assert.equal(http.last().headers['Idempotency-Key'], key);
@@ -147,7 +172,13 @@ describe('actions', () => {
     const { conversation, customer, agent } = await conversationOfTwo();
     const action = await v2
       .actions(conversation.id)
-      .create(sendMessage({ participantId: agent.id }, { address: customer.address, channel: 'SMS' }, 'Hi'));
+      .create(
+        sendMessage(
+          { participantId: agent.id },
+          { address: customer.address, channel: 'SMS' },
+          'Hi',
+        ),
+      );
     const reported = await report(conversation.id, action.id, {
       status: 'FAILED',
       failureReason: 'carrier rejected the message',
@@ -167,7 +198,9 @@ describe('actions', () => {
       const { conversation, agent } = await conversationOfTwo();
       const stranger = 'conv_participant_' + '0'.repeat(26);
       const error = await rejectsWith(
-        v2.actions(conversation.id).create(sendMessage({ participantId: agent.id }, { participantId: stranger }, 'x')),
+        v2
+          .actions(conversation.id)
+          .create(sendMessage({ participantId: agent.id }, { participantId: stranger }, 'x')),
         { status: 400, code: 20001 },
       );
       assert.equal(
@@ -180,7 +213,10 @@ describe('actions', () => {
       const { conversation, customer, agent } = await conversationOfTwo();
       const body = sendMessage({ participantId: agent.id }, { participantId: customer.id }, 'x');
       body.payload.content.html = '<b>x</b>';
-      const error = await rejectsWith(v2.actions(conversation.id).create(body), { status: 400, code: 20001 });
+      const error = await rejectsWith(v2.actions(conversation.id).create(body), {
+        status: 400,
+        code: 20001,
+      });
       assert.equal(error.message, "Unknown field 'payload.content.html'");
     });
 
@@ -188,7 +224,9 @@ describe('actions', () => {
       const { conversation, customer, agent } = await conversationOfTwo();
       await v2.conversations(conversation.id).patch({ status: 'CLOSED' });
       await rejectsWith(
-        v2.actions(conversation.id).create(sendMessage({ participantId: agent.id }, { participantId: customer.id }, 'x')),
+        v2
+          .actions(conversation.id)
+          .create(sendMessage({ participantId: agent.id }, { participantId: customer.id }, 'x')),
         { status: 409, code: 20409 },
       );
       assertErrorBody(http.last().body, { status: 409, code: 20409 });
@@ -199,8 +237,13 @@ describe('actions', () => {
       const second = await conversationOfTwo();
       const action = await v2
         .actions(first.conversation.id)
-        .create(sendMessage({ participantId: first.agent.id }, { participantId: first.customer.id }, 'x'));
-      await rejectsWith(v2.actions(second.conversation.id, action.id).fetch(), { status: 404, code: 20404 });
+        .create(
+          sendMessage({ participantId: first.agent.id }, { participantId: first.customer.id }, 'x'),
+        );
+      await rejectsWith(v2.actions(second.conversation.id, action.id).fetch(), {
+        status: 404,
+        code: 20404,
+      });
     });
   });
 });

@@ -34,7 +34,11 @@ describe('twilio-node 6.3.1', () => {
     const agent = f.newEmailAddress('kai');
     const conversation = await f.createConversation(v2, {
       participants: [
-        { name: 'Kiran A.', type: 'CUSTOMER', addresses: [{ channel: 'EMAIL', address: customer }] },
+        {
+          name: 'Kiran A.',
+          type: 'CUSTOMER',
+          addresses: [{ channel: 'EMAIL', address: customer }],
+        },
         { name: 'Kai B.', type: 'HUMAN_AGENT', addresses: [{ channel: 'EMAIL', address: agent }] },
       ],
     });
@@ -42,7 +46,10 @@ describe('twilio-node 6.3.1', () => {
       s.assertParses(s.ConversationParticipant, participant);
     }
     const [kiran, kai] = conversation.participants;
-    assert.deepEqual({ ...kiran.addresses[0] }, { channel: 'EMAIL', address: customer, channelId: null });
+    assert.deepEqual(
+      { ...kiran.addresses[0] },
+      { channel: 'EMAIL', address: customer, channelId: null },
+    );
     assert.match(kiran.profileId, /^mem_profile_/);
 
     const communication = await v2.communications(conversation.id).create({
@@ -63,9 +70,24 @@ describe('twilio-node 6.3.1', () => {
     const fetched = await v2.communications(conversation.id, communication.id).fetch();
     assert.equal(fetched.author.channel, 'EMAIL');
 
+    // an e-mail domain is case-insensitive: the same customer, no new participant
+    const shouted = customer.replace('@example.com', '@EXAMPLE.COM');
+    await v2.communications(conversation.id).create({
+      author: { address: shouted, channel: 'EMAIL' },
+      content: { type: 'TEXT', text: 'Hello?' },
+      recipients: [{ address: agent, channel: 'EMAIL' }],
+    });
+    assert.deepEqual(
+      [http.last().body.author.address, http.last().body.author.participantId],
+      [shouted, kiran.id],
+    );
+    assert.equal((await v2.participants(conversation.id).list()).length, 2);
+
     // an EMAIL address must be an e-mail address
     await invalid(
-      v2.participants(conversation.id).create({ addresses: [{ channel: 'EMAIL', address: '+15550000000' }] }),
+      v2
+        .participants(conversation.id)
+        .create({ addresses: [{ channel: 'EMAIL', address: '+15550000000' }] }),
       /EMAIL addresses must be an e-mail address/,
     );
   });
@@ -129,14 +151,20 @@ describe('twilio-node 6.3.1', () => {
       /'configuration\.memoryStoreId'/,
     );
     await invalid(
-      v2.conversations.create({ participants, configuration: { memoryStoreId: f.newMemoryStoreId() } }),
+      v2.conversations.create({
+        participants,
+        configuration: { memoryStoreId: f.newMemoryStoreId() },
+      }),
       /'configuration\.conversationGroupingType'/,
     );
     await invalid(v2.conversations.create({ participants }), /'configurationId'/);
     // twilio-node sends an explicit null as given: the same as leaving configurationId out
     const explicit = await v2.conversations.create({
       configurationId: null,
-      configuration: { conversationGroupingType: 'GROUP_BY_PROFILE', memoryStoreId: f.newMemoryStoreId() },
+      configuration: {
+        conversationGroupingType: 'GROUP_BY_PROFILE',
+        memoryStoreId: f.newMemoryStoreId(),
+      },
       participants,
     });
     assert.equal(explicit.configurationId, null);
@@ -180,7 +208,10 @@ describe('twilio-node 6.3.1', () => {
     assert.deepEqual(plain.configuration.statusCallbacks, [CONFIGURATION_CALLBACK]);
     assert.equal(plain.configuration.memoryExtractionEnabled, false);
     const configuration = await v2.configurations(configurationId).fetch();
-    assert.deepEqual(configuration.channelSettings.SMS.statusTimeouts, { inactive: 600, closed: 1440 });
+    assert.deepEqual(configuration.channelSettings.SMS.statusTimeouts, {
+      inactive: 600,
+      closed: 1440,
+    });
     assert.equal(configuration.memoryExtractionEnabled, false);
   });
 
@@ -225,7 +256,9 @@ describe('twilio-node 6.3.1', () => {
   it('inactive must be less than closed: a 400 naming the channel', async () => {
     await invalid(
       v2.configurations.create(
-        f.configurationBody({ channelSettings: { SMS: { statusTimeouts: { inactive: 60, closed: 60 } } } }),
+        f.configurationBody({
+          channelSettings: { SMS: { statusTimeouts: { inactive: 60, closed: 60 } } },
+        }),
       ),
       /SMS.*inactive \(60\) must be less than closed \(60\)/,
     );
@@ -239,7 +272,9 @@ describe('twilio-node 6.3.1', () => {
     await invalid(
       f.createConversation(v2, {
         configurationId: id,
-        configuration: { channelSettings: { CHAT: { statusTimeouts: { inactive: 20, closed: 10 } } } },
+        configuration: {
+          channelSettings: { CHAT: { statusTimeouts: { inactive: 20, closed: 10 } } },
+        },
       }),
       /configuration\.channelSettings.*CHAT.*inactive \(20\) must be less than closed \(10\)/,
     );
@@ -262,7 +297,10 @@ describe('twilio-node 6.3.1', () => {
       return {
         sent: http.last().params.status,
         json: http.last().body,
-        ids: listed.filter((c) => mine.includes(c.id)).map((c) => c.id).sort(),
+        ids: listed
+          .filter((c) => mine.includes(c.id))
+          .map((c) => c.id)
+          .sort(),
         statuses: new Set(listed.map((c) => c.status)),
       };
     };
@@ -294,7 +332,9 @@ describe('twilio-node 6.3.1', () => {
   it('an unknown field is a 400 naming it, and nothing is stored', async () => {
     const memoryStoreId = f.newMemoryStoreId();
     await invalid(
-      v2.configurations.create(f.configurationBody({ memoryStoreId, redactionConfigId: 'rd_typo' })),
+      v2.configurations.create(
+        f.configurationBody({ memoryStoreId, redactionConfigId: 'rd_typo' }),
+      ),
       /^Unknown field 'redactionConfigId'$/,
     );
     assert.deepEqual(await v2.configurations.list({ memoryStoreId }), []);

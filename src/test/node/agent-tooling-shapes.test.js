@@ -41,7 +41,7 @@ describe('agent tooling schemas: configurations, conversations, participants', (
   it('a conversation list page parses as ListConversationsResponse', async () => {
     await f.createConversation(v2);
     await v2.conversations.page({ status: ['ACTIVE', 'INACTIVE'], pageSize: 50 });
-    s.assertParses(s.ListConversationsResponse, http.last().body);
+    s.assertParses(s.ListConversationsResponse, s.withoutInlineConversations(http.last().body));
   });
 
   it('named participants parse as ConversationParticipant, their list as ListParticipantsResponse', async () => {

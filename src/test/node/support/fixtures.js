@@ -21,6 +21,16 @@ function newPhoneNumber() {
   return `+1555${String(randomInt(10_000_000)).padStart(7, '0')}`;
 }
 
+/** A distinct e-mail address (an EMAIL channel address, twilio-node 6.3.1). */
+function newEmailAddress(name) {
+  return `${name}-${randomUUID().slice(0, 8)}@example.com`;
+}
+
+/** A message id as a channel adapter reports it: SM followed by 32 hex digits. */
+function newMessageSid() {
+  return `SM${randomUUID().replaceAll('-', '')}`;
+}
+
 /** Configuration display names: ≤ 32 characters of [a-zA-Z0-9-_ ]. */
 function newDisplayName(prefix) {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
@@ -111,6 +121,8 @@ function textCommunication(from, to, text, extra = {}) {
 module.exports = {
   newMemoryStoreId,
   newPhoneNumber,
+  newEmailAddress,
+  newMessageSid,
   newDisplayName,
   configurationBody,
   operationIdOf,

@@ -1,5 +1,6 @@
 package io.conversationorchestrator.sdk;
 
+import com.twilio.rest.conversations.v2.Action;
 import com.twilio.rest.conversations.v2.Communication;
 import com.twilio.rest.conversations.v2.Configuration;
 import com.twilio.rest.conversations.v2.Conversation;
@@ -137,5 +138,43 @@ final class JavaSdkBodies {
     channels.put("CHAT", chat);
     channels.put("WHATSAPP", null);
     return channels;
+  }
+
+  /** A SEND_MESSAGE party named by participant id, with its channel when given. */
+  static Action.ConversationsV2SendMessageParticipant party(
+      String participantId, Action.ConversationsV2Channel channel) {
+    return Action.ConversationsV2SendMessageParticipant.builder()
+        .participantId(participantId)
+        .channel(channel)
+        .build();
+  }
+
+  /** A SEND_MESSAGE party named by its address on a channel. */
+  static Action.ConversationsV2SendMessageParticipant partyAt(
+      String address, Action.ConversationsV2Channel channel) {
+    return Action.ConversationsV2SendMessageParticipant.builder()
+        .address(address)
+        .channel(channel)
+        .build();
+  }
+
+  /** A SEND_MESSAGE of a text from one party to another, with a messaging service setting. */
+  static Action.CreateConversationActionRequest sendMessage(
+      Action.ConversationsV2SendMessageParticipant from,
+      Action.ConversationsV2SendMessageParticipant to,
+      String text) {
+    var payload =
+        Action.ConversationsV2SendMessagePayload.builder(
+                from,
+                List.of(to),
+                Action.ConversationsV2SendMessageContent.builder().text(text).build())
+            .channelSettings(Map.of("messagingServiceSid", "MG" + "0".repeat(32)))
+            .build();
+    return Action.CreateConversationActionRequest.builder("SEND_MESSAGE", payload).build();
+  }
+
+  /** A message id as a channel adapter reports it. */
+  static String newMessageSid() {
+    return "SM" + UUID.randomUUID().toString().replace("-", "");
   }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.conversations.v2.Action;
 import com.twilio.rest.conversations.v2.Communication;
 import com.twilio.rest.conversations.v2.Configuration;
 import com.twilio.rest.conversations.v2.Conversation;
@@ -29,18 +30,21 @@ import org.junit.jupiter.api.Test;
 /**
  * Twilio's official Java SDK (twilio-java 13.0.1) drives this service through LocalHttpClient. It
  * predates twilio-node 6.2 (no metadata, no resourceId on create; contract §17); on a 4xx its list
- * calls read the error body twice and lose the status, so errors are checked on the other calls.
+ * calls read the error body twice and lose the status, so errors are checked on the other calls. It
+ * has Actions, but no EMAIL channel (twilio-node 6.3.1, contract §19): an unknown enum value
+ * deserialises as null, so EMAIL addresses reach it with a null channel.
  */
 @QuarkusTest
 class TwilioJavaSdkTest {
   @TestHTTPResource("/")
   URL server;
 
+  private Api account;
   private TwilioRestClient client;
 
   @BeforeEach
   void freshAccount() {
-    Api account = Api.newAccount();
+    account = Api.newAccount();
     client =
         new TwilioRestClient.Builder(account.accountSid(), account.authToken())
             .httpClient(new LocalHttpClient(server))
@@ -282,5 +286,154 @@ class TwilioJavaSdkTest {
         () -> Conversation.creator().setCreateConversationWithConfigRequest(body).create(client),
         409,
         20409);
+  }
+
+  @Test
+  void actionsThroughCreatorAndFetcherEndedByTheResultEndpoint() {
+    var conversation =
+        Conversation.creator()
+            .setCreateConversationWithConfigRequest(
+                JavaSdkBodies.conversation(createConfiguration(client)))
+            .create(client);
+    String cid = conversation.getId();
+    var customer = conversation.getParticipants().get(0);
+    var agent = conversation.getParticipants().get(1);
+    String customerNumber = customer.getAddresses().get(0).getAddress();
+    var sms = Action.ConversationsV2Channel.SMS;
+
+    // the three ways to name a party: participantId + channel, participantId alone, address
+    List<Action.CreateConversationActionRequest> ways =
+        List.of(
+            JavaSdkBodies.sendMessage(
+                JavaSdkBodies.party(agent.getId(), sms),
+                JavaSdkBodies.party(customer.getId(), sms),
+                "Your order shipped"),
+            JavaSdkBodies.sendMessage(
+                JavaSdkBodies.party(agent.getId(), null),
+                JavaSdkBodies.party(customer.getId(), null),
+                "Your order shipped"),
+            JavaSdkBodies.sendMessage(
+                JavaSdkBodies.party(agent.getId(), sms),
+                JavaSdkBodies.partyAt(customerNumber, sms),
+                "Your order shipped"));
+    List<String> actions = new ArrayList<>();
+    for (var request : ways) {
+      var created = Action.creator(cid, request).create(client);
+      assertThat(created.getId()).startsWith("conv_action_");
+      assertThat(created.getType()).isEqualTo("SEND_MESSAGE");
+      assertThat(created.getStatus()).isEqualTo(Action.ConversationsV2ActionStatus.PENDING);
+      assertThat(created.getConversationId()).isEqualTo(cid);
+      assertThat(created.getRelated()).isEmpty();
+      assertThat(created.getCreatedAt()).isNotNull();
+      assertThat(created.getCompletedAt()).isNull();
+      var fetched = Action.fetcher(cid, created.getId()).fetch(client);
+      assertThat(fetched.getStatus()).isEqualTo(Action.ConversationsV2ActionStatus.PENDING);
+      assertThat(fetched.getCreatedAt()).isEqualTo(created.getCreatedAt());
+      actions.add(created.getId());
+    }
+
+    // the adapter reports through the service's own endpoint, which no SDK has
+    String messageSid = JavaSdkBodies.newMessageSid();
+    account
+        .request()
+        .body("{\"status\":\"COMPLETED\",\"messageId\":\"" + messageSid + "\"}")
+        .post("/v2/Conversations/" + cid + "/Actions/" + actions.get(0) + "/Result")
+        .then()
+        .statusCode(200);
+    var completed = Action.fetcher(cid, actions.get(0)).fetch(client);
+    assertThat(completed.getStatus()).isEqualTo(Action.ConversationsV2ActionStatus.COMPLETED);
+    assertThat(completed.getCompletedAt()).isNotNull();
+    assertThat(completed.getRelated()).containsEntry("messageSid", messageSid);
+    String communicationId = completed.getRelated().get("communicationId");
+    var sent = Communication.fetcher(cid, communicationId).fetch(client);
+    assertThat(sent.getChannelId()).isEqualTo(messageSid);
+    assertThat(sent.getContent().getText()).isEqualTo("Your order shipped");
+    assertThat(sent.getAuthor().getParticipantId()).isEqualTo(agent.getId());
+    assertThat(Action.fetcher(cid, actions.get(1)).fetch(client).getStatus())
+        .isEqualTo(Action.ConversationsV2ActionStatus.PENDING);
+
+    String stranger = "conv_participant_" + "0".repeat(26);
+    var toStranger =
+        JavaSdkBodies.sendMessage(
+            JavaSdkBodies.party(agent.getId(), sms), JavaSdkBodies.party(stranger, sms), "x");
+    assertError(() -> Action.creator(cid, toStranger).create(client), 400, 20001);
+    assertError(
+        () -> Action.fetcher(cid, "conv_action_" + "0".repeat(26)).fetch(client), 404, 20404);
+    Conversation.patcher(cid)
+        .setPatchConversationByIdRequest(
+            new Conversation.PatchConversationByIdRequest.Builder()
+                .status(Conversation.Status.CLOSED)
+                .build())
+        .patch(client);
+    assertError(() -> Action.creator(cid, ways.get(0)).create(client), 409, 20409);
+  }
+
+  @Test
+  void emailAddressesReachTwilioJava13WithANullChannel() {
+    var conversation =
+        Conversation.creator()
+            .setCreateConversationWithConfigRequest(
+                JavaSdkBodies.conversation(createConfiguration(client)))
+            .create(client);
+    String cid = conversation.getId();
+    // twilio-java cannot send EMAIL (its enums have no such constant): these go as JSON
+    String kai = "kai-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    String ada = "ada-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    String agent = addEmailParticipant(cid, "HUMAN_AGENT", kai);
+    String assistant = addEmailParticipant(cid, "AI_AGENT", ada);
+
+    var fetched = Participant.fetcher(cid, agent).fetch(client);
+    assertThat(fetched.getAddresses()).hasSize(1);
+    assertThat(fetched.getAddresses().get(0).getAddress()).isEqualTo(kai);
+    assertThat(fetched.getAddresses().get(0).getChannel()).isNull();
+    var listed = Participant.reader(cid).read(client);
+    assertThat(StreamSupport.stream(listed.spliterator(), false))
+        .filteredOn(p -> p.getId().equals(agent))
+        .singleElement()
+        .satisfies(p -> assertThat(p.getAddresses().get(0).getChannel()).isNull());
+
+    String communication =
+        account
+            .request()
+            .body(
+                """
+                {"author":{"address":"%s","channel":"EMAIL"},"content":{"type":"TEXT","text":"Hi"},
+                 "recipients":[{"address":"%s","channel":"EMAIL"}]}"""
+                    .formatted(kai, ada))
+            .post("/v2/Conversations/" + cid + "/Communications")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    var email = Communication.fetcher(cid, communication).fetch(client);
+    assertThat(email.getAuthor().getAddress()).isEqualTo(kai);
+    assertThat(email.getAuthor().getParticipantId()).isEqualTo(agent);
+    assertThat(email.getAuthor().getChannel()).isNull();
+    assertThat(email.getRecipients().get(0).getChannel()).isNull();
+
+    // named by id alone, an EMAIL participant's only address is used: twilio-java can send on it
+    var action =
+        Action.creator(
+                cid,
+                JavaSdkBodies.sendMessage(
+                    JavaSdkBodies.party(agent, null),
+                    JavaSdkBodies.party(assistant, null),
+                    "Following up"))
+            .create(client);
+    assertThat(action.getStatus()).isEqualTo(Action.ConversationsV2ActionStatus.PENDING);
+  }
+
+  private String addEmailParticipant(String cid, String type, String email) {
+    return account
+        .request()
+        .body(
+            """
+            {"type":"%s","addresses":[{"channel":"EMAIL","address":"%s"}]}"""
+                .formatted(type, email))
+        .post("/v2/Conversations/" + cid + "/Participants")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 }

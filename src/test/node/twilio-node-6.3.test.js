@@ -87,6 +87,17 @@ describe('twilio-node 6.3.1', () => {
     );
     assert.equal((await v2.participants(conversation.id).list()).length, 2);
 
+    // actions match addresses the same way: the shouted domain names the customer's address
+    await v2.actions(conversation.id).create({
+      type: 'SEND_MESSAGE',
+      payload: {
+        from: { participantId: kai.id },
+        to: [{ participantId: kiran.id, address: shouted }],
+        content: { text: 'It ships today' },
+      },
+    });
+    assert.equal(http.last().statusCode, 202);
+
     // an EMAIL address must be an e-mail address
     await invalid(
       v2

@@ -7,6 +7,7 @@ import io.conversationorchestrator.conversation.participant.Address;
 import io.conversationorchestrator.conversation.participant.AddressRules;
 import io.conversationorchestrator.conversation.participant.ParticipantEntity;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -54,13 +55,29 @@ final class PartyResolver {
     if (problem != null) {
       throw invalid(field + ".address", problem);
     }
+    String wanted = AddressRules.normalize(new Address(named.channel(), named.address(), null));
     String participantId =
-        participants.stream()
-            .filter(p -> addresses(p, named.channel(), named.address()).size() > 0)
-            .findFirst()
+        holder(wanted, named.channel())
+            .or(() -> holder(wanted, null))
             .map(p -> ResourceType.PARTICIPANT.format(p.id))
             .orElse(null);
     return new Party(participantId, named.address(), named.channel());
+  }
+
+  /**
+   * The oldest participant holding the address as communications match it (one phone number across
+   * channels, an e-mail domain in any case), on {@code channel} when given.
+   */
+  private Optional<ParticipantEntity> holder(String normalized, Channel channel) {
+    return participants.stream()
+        .filter(
+            p ->
+                p.contact.addresses().stream()
+                    .anyMatch(
+                        a ->
+                            (channel == null || a.channel() == channel)
+                                && AddressRules.normalize(a).equals(normalized)))
+        .findFirst();
   }
 
   private Party ofParticipant(SendMessageParticipant named, String field) {
@@ -105,8 +122,15 @@ final class PartyResolver {
       ParticipantEntity participant, Channel channel, String address) {
     return participant.contact.addresses().stream()
         .filter(a -> channel == null || a.channel() == channel)
-        .filter(a -> address == null || a.address().equals(address))
+        .filter(a -> address == null || sameAddress(a, address))
         .toList();
+  }
+
+  /** Whether {@code named} is the held address as communications match it. */
+  private static boolean sameAddress(Address held, String named) {
+    Address candidate = new Address(held.channel(), named, null);
+    return AddressRules.problem(candidate) == null
+        && AddressRules.normalize(held).equals(AddressRules.normalize(candidate));
   }
 
   private static ApiException invalid(String field, String problem) {

@@ -57,7 +57,8 @@ class ActionApiTest {
           participantId alone        | {"participantId":"$AGENT"}                    | {"participantId":"$CUSTOMER"}                 | $AGENT:+15550001111:SMS  | $CUSTOMER:+15551234567:SMS
           a participant's address    | {"address":"+15550001111","channel":"SMS"}    | {"address":"+15551234567","channel":"SMS"}    | $AGENT:+15550001111:SMS  | $CUSTOMER:+15551234567:SMS
           an outside address         | {"participantId":"$AGENT","channel":"SMS"}    | {"address":"+15559990000","channel":"SMS"}    | $AGENT:+15550001111:SMS  | null:+15559990000:SMS
-          one of two channels        | {"participantId":"$DUAL","channel":"WHATSAPP"} | {"address":"whatsapp:+15551234567","channel":"WHATSAPP"} | $DUAL:whatsapp:+15550002222:WHATSAPP | null:whatsapp:+15551234567:WHATSAPP
+          one of two channels        | {"participantId":"$DUAL","channel":"WHATSAPP"} | {"address":"whatsapp:+15551234567","channel":"WHATSAPP"} | $DUAL:whatsapp:+15550002222:WHATSAPP | $CUSTOMER:whatsapp:+15551234567:WHATSAPP
+          a number across channels   | {"address":"whatsapp:+15550001111","channel":"WHATSAPP"} | {"address":"whatsapp:+15551234567","channel":"WHATSAPP"} | $AGENT:whatsapp:+15550001111:WHATSAPP | $CUSTOMER:whatsapp:+15551234567:WHATSAPP
           participantId and address  | {"participantId":"$DUAL","address":"+15550002222"} | {"participantId":"$CUSTOMER"}            | $DUAL:+15550002222:SMS   | $CUSTOMER:+15551234567:SMS
           """)
   void aPartyIsResolvedToAnAddressOnTheMessagesChannel(

@@ -45,6 +45,13 @@ public class ConversationEntity {
   public String groupingScope;
 
   public String groupingKey;
+
+  /**
+   * The latest CLOSED conversation of the same grouping key, when this one opened within the
+   * reopen-link window of its close; else null. Set once, at creation.
+   */
+  public UUID previousConversationId;
+
   public Instant lastActivityAt;
   public Instant inactiveAt;
   public Instant closesAt;

@@ -5,6 +5,7 @@ import io.conversationorchestrator.configuration.StatusTimeouts;
 import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
 import io.conversationorchestrator.conversation.lifecycle.Schedule;
 import io.conversationorchestrator.conversation.lifecycle.Timeline;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -57,6 +58,14 @@ public class ConversationEntity {
   public Instant closesAt;
   public Instant nextTransitionAt;
   public Instant createdAt;
+
+  /**
+   * When it became CLOSED: written by the database (a trigger, V9), never by Hibernate. Mapped so
+   * that {@code select *} native queries map every column they read.
+   */
+  @Column(insertable = false, updatable = false)
+  public Instant closedAt;
+
   public Instant updatedAt;
 
   public ConversationStatus status() {

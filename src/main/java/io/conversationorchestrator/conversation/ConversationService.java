@@ -147,8 +147,8 @@ public class ConversationService {
   /**
    * Gives the conversation its customer's grouping key, unless another open conversation holds it
    * (409), and links the key's latest conversation CLOSED within the reopen-link window. The unique
-   * index settles races: a concurrent twin fails at commit. The advisory lock also orders the link:
-   * a close of the key's conversation commits before or after this whole lookup.
+   * index settles races: a concurrent twin fails at commit. A close racing this creation commits
+   * before the row lock of the open lookup is granted, so the link lookup after it sees the close.
    */
   private Uni<Void> claimGroupingKey(
       ConversationEntity conversation, GroupingScope scope, List<ParticipantEntity> roster) {

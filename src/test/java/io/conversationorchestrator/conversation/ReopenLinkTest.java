@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conversationorchestrator.api.ResourceType;
 import io.conversationorchestrator.support.Api;
+import io.conversationorchestrator.support.CallbackSink;
+import io.conversationorchestrator.support.Callbacks;
 import io.conversationorchestrator.support.Fixtures;
 import io.conversationorchestrator.support.Ingestion;
 import io.conversationorchestrator.support.TopicReader;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,6 +42,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ReopenLinkTest {
   private static final String CUSTOMER = "+15557770000";
   private static final String CONVERSATIONS = "/v2/Conversations";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Inject Pool pool;
 
@@ -112,6 +117,39 @@ class ReopenLinkTest {
         .statusCode(200);
     assertThat(closedAt(first)).isEqualTo(closedAt);
     assertThat(previous(api, arrive(api, Arrival.INGEST_REST, config))).isEqualTo(first);
+  }
+
+  @Test
+  void theStatusCallbackOfTheCreationCarriesTheLink() throws Exception {
+    Api api = Api.newAccount();
+    try (CallbackSink sink = new CallbackSink()) {
+      String config =
+          Fixtures.createConfiguration(
+              api,
+              Callbacks.withCallbacks(
+                  Ingestion.smsRules(), "{\"url\":\"" + sink.url("/reopen") + "\"}"));
+      String first = arrive(api, Arrival.INGEST_REST, config);
+      close(api, first);
+      String second = arrive(api, Arrival.INGEST_REST, config);
+
+      JsonNode created =
+          Awaitility.await()
+              .atMost(Duration.ofSeconds(30))
+              .until(() -> creation(sink, second), Objects::nonNull);
+      assertThat(created.path("data").path("previousConversationId").asText()).isEqualTo(first);
+    }
+  }
+
+  /** The CONVERSATION_CREATED callback of a conversation the sink received, or null. */
+  private static JsonNode creation(CallbackSink sink, String conversation) throws Exception {
+    for (CallbackSink.Received r : sink.at("/reopen")) {
+      JsonNode body = JSON.readTree(r.body());
+      if (body.path("eventType").asText().equals("CONVERSATION_CREATED")
+          && body.path("data").path("id").asText().equals(conversation)) {
+        return body;
+      }
+    }
+    return null;
   }
 
   @Test

@@ -92,6 +92,25 @@ describe('conversations', () => {
     assert.notEqual(second.instances[0].id, first.instances[0].id);
   });
 
+  it('a closed customer\'s next conversation parses with previousConversationId (extension)', async () => {
+    const configurationId = await f.createConfiguration(v2);
+    const participants = f.seedParticipants();
+    const closed = await v2.conversations.create({ configurationId, participants });
+    assert.equal(http.last().body.previousConversationId, null);
+    await v2.conversations(closed.id).patch({ status: 'CLOSED' });
+
+    const next = await v2.conversations.create({ configurationId, participants });
+    assert.equal(http.last().statusCode, 201);
+    assert.notEqual(next.id, closed.id);
+    assert.equal(next.status, 'ACTIVE');
+    // the SDK keeps only the fields it knows; the link stays in the JSON
+    assert.equal(http.last().body.previousConversationId, closed.id);
+    assert.equal(next.previousConversationId, undefined);
+    const fetched = await v2.conversations(next.id).fetch();
+    assert.equal(fetched.id, next.id);
+    assert.equal(http.last().body.previousConversationId, closed.id);
+  });
+
   it('update (PUT) replaces status, name and metadata', async () => {
     const created = await f.createConversation(v2, { metadata: { topic: 'billing', tier: 'gold' } });
     const updated = await v2.conversations(created.id).update({

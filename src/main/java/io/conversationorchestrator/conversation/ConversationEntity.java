@@ -5,6 +5,7 @@ import io.conversationorchestrator.configuration.StatusTimeouts;
 import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
 import io.conversationorchestrator.conversation.lifecycle.Schedule;
 import io.conversationorchestrator.conversation.lifecycle.Timeline;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -45,11 +46,26 @@ public class ConversationEntity {
   public String groupingScope;
 
   public String groupingKey;
+
+  /**
+   * The latest CLOSED conversation of the same grouping key, when this one opened within the
+   * reopen-link window of its close; else null. Set once, at creation.
+   */
+  public UUID previousConversationId;
+
   public Instant lastActivityAt;
   public Instant inactiveAt;
   public Instant closesAt;
   public Instant nextTransitionAt;
   public Instant createdAt;
+
+  /**
+   * When it became CLOSED: written by the database (a trigger, V9), never by Hibernate. Mapped so
+   * that {@code select *} native queries map every column they read.
+   */
+  @Column(insertable = false, updatable = false)
+  public Instant closedAt;
+
   public Instant updatedAt;
 
   public ConversationStatus status() {

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,10 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class ConversationRepository implements PanacheRepositoryBase<ConversationEntity, UUID> {
+  private static final String LATEST_CLOSED =
+      "select cast(id as text) from conversation where status = 'CLOSED'"
+          + " and grouping_key = :key and closed_at >= :since and";
+  private static final String LATEST_CLOSED_ORDER = " order by closed_at desc, id desc limit 1";
 
   public Uni<ConversationEntity> findOwned(String accountSid, UUID id) {
     return find("id = ?1 and accountSid = ?2", id, accountSid).firstResult();
@@ -61,6 +66,34 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
                 scope.inline(),
                 groupingKey);
     return query.withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+  }
+
+  /**
+   * The latest CLOSED conversation of a grouping key in its scope, closed at or after {@code
+   * since}, or null. {@code closed_at} is written by the database when a conversation closes (V9).
+   */
+  public Uni<UUID> findLatestClosedSince(GroupingScope scope, String groupingKey, Instant since) {
+    String sql =
+        scope.configurationId() != null
+            ? LATEST_CLOSED + " configuration_id = :scope"
+            : LATEST_CLOSED + " account_sid = :account and grouping_scope = :scope";
+    return Panache.getSession()
+        .chain(
+            s -> {
+              var query =
+                  s.createNativeQuery(sql + LATEST_CLOSED_ORDER, String.class)
+                      .setParameter("key", groupingKey)
+                      .setParameter("since", since);
+              if (scope.configurationId() != null) {
+                query.setParameter("scope", scope.configurationId());
+              } else {
+                query
+                    .setParameter("account", scope.accountSid())
+                    .setParameter("scope", scope.inline());
+              }
+              return query.getResultList();
+            })
+        .map(ids -> ids.isEmpty() ? null : UUID.fromString(ids.get(0)));
   }
 
   /**

@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * The contract's Conversation, plus three fields clients of a lifecycle service need: the last
  * activity and the next scheduled transitions (null where none applies). {@code configurationId} is
- * null (present, not absent) for a conversation configured inline.
+ * null (present, not absent) for a conversation configured inline. {@code previousConversationId}
+ * (an extension too, likewise null when none) names the CLOSED conversation of the same grouping
+ * key this one followed within the reopen-link window.
  */
 public record ConversationResponse(
     String id,
@@ -26,7 +28,8 @@ public record ConversationResponse(
     List<ParticipantResponse> participants,
     Instant lastActivityAt,
     Instant inactiveAt,
-    Instant closesAt) {
+    Instant closesAt,
+    String previousConversationId) {
 
   public static ConversationResponse of(
       ConversationEntity e, List<ParticipantEntity> participants) {
@@ -43,6 +46,9 @@ public record ConversationResponse(
         participants.stream().map(ParticipantResponse::of).toList(),
         e.lastActivityAt,
         e.inactiveAt,
-        e.closesAt);
+        e.closesAt,
+        e.previousConversationId == null
+            ? null
+            : ResourceType.CONVERSATION.format(e.previousConversationId));
   }
 }

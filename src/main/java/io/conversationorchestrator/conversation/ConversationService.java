@@ -7,6 +7,7 @@ import io.conversationorchestrator.api.paging.PageQuery;
 import io.conversationorchestrator.configuration.ConfigurationEntity;
 import io.conversationorchestrator.configuration.ConfigurationRepository;
 import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
+import io.conversationorchestrator.conversation.lifecycle.LifecycleConfig;
 import io.conversationorchestrator.conversation.lifecycle.LifecycleRules;
 import io.conversationorchestrator.conversation.lifecycle.Timeline;
 import io.conversationorchestrator.conversation.participant.Address;
@@ -22,6 +23,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +40,7 @@ public class ConversationService {
   private final ParticipantRepository participants;
   private final ConversationEvents events;
   private final LifecycleRules rules;
+  private final Duration reopenLinkWindow;
 
   public ConversationService(
       ConversationRepository conversations,
@@ -45,13 +48,15 @@ public class ConversationService {
       ParticipantFactory participantFactory,
       ParticipantRepository participants,
       ConversationEvents events,
-      LifecycleRules rules) {
+      LifecycleRules rules,
+      LifecycleConfig lifecycle) {
     this.conversations = conversations;
     this.configurations = configurations;
     this.participantFactory = participantFactory;
     this.participants = participants;
     this.events = events;
     this.rules = rules;
+    this.reopenLinkWindow = lifecycle.reopenLinkWindow();
   }
 
   /**
@@ -141,7 +146,9 @@ public class ConversationService {
 
   /**
    * Gives the conversation its customer's grouping key, unless another open conversation holds it
-   * (409). The unique index settles races: a concurrent twin fails at commit.
+   * (409), and links the key's latest conversation CLOSED within the reopen-link window. The unique
+   * index settles races: a concurrent twin fails at commit. A close racing this creation commits
+   * before the row lock of the open lookup is granted, so the link lookup after it sees the close.
    */
   private Uni<Void> claimGroupingKey(
       ConversationEntity conversation, GroupingScope scope, List<ParticipantEntity> roster) {
@@ -169,7 +176,17 @@ public class ConversationService {
               }
               conversation.groupingKey = key;
             })
+        .chain(() -> previousConversation(scope, key, conversation.createdAt))
+        .invoke(previous -> conversation.previousConversationId = previous)
         .replaceWithVoid();
+  }
+
+  /** The conversation a new one of this key continues (CLOSED stays final), or null. */
+  private Uni<UUID> previousConversation(GroupingScope scope, String key, Instant now) {
+    if (reopenLinkWindow.isZero() || reopenLinkWindow.isNegative()) {
+      return Uni.createFrom().nullItem();
+    }
+    return conversations.findLatestClosedSince(scope, key, now.minus(reopenLinkWindow));
   }
 
   /** Before any communication, the channels of the participants' addresses count as activity. */

@@ -37,6 +37,14 @@ class QueryPlanTest {
         "conversation_open_inline_grouping_key | select * from conversation where account_sid = 'AC1'"
             + " and grouping_scope = 'inline:m:GROUP_BY_PROFILE'"
             + " and grouping_key = 'profile:p' and status <> 'CLOSED' for update",
+        "conversation_closed_grouping_key | select cast(id as text) from conversation"
+            + " where status = 'CLOSED' and grouping_key = 'profile:p'"
+            + " and closed_at >= now() - interval '7 days' and configuration_id = gen_random_uuid()"
+            + " order by closed_at desc, id desc limit 1",
+        "conversation_closed_inline_grouping_key | select cast(id as text) from conversation"
+            + " where status = 'CLOSED' and grouping_key = 'profile:p'"
+            + " and closed_at >= now() - interval '7 days' and account_sid = 'AC1'"
+            + " and grouping_scope = 'inline:m:GROUP_BY_PROFILE' order by closed_at desc, id desc limit 1",
         "conversation_open_by_configuration | select cast(id as text) from conversation"
             + " where configuration_id = gen_random_uuid() and status <> 'CLOSED' limit 1",
         "communication_conversation_page | select * from communication where conversation_id = gen_random_uuid()"

@@ -41,6 +41,7 @@ class TwilioJavaSdkTest {
 
   private Api account;
   private TwilioRestClient client;
+  private Api account;
 
   @BeforeEach
   void freshAccount() {
@@ -208,6 +209,35 @@ class TwilioJavaSdkTest {
         Conversation.deleter(id).setIdempotencyKey(UUID.randomUUID().toString()).delete(client);
     assertCompleted(client, deleted.getStatusUrl(), Map.of("conversationId", id));
     assertError(() -> Conversation.fetcher(id).fetch(client), 404, 20404);
+  }
+
+  @Test
+  void aClosedCustomersNextConversationParsesWithItsPreviousConversationId() {
+    var body = JavaSdkBodies.conversation(createConfiguration(client));
+    String closed =
+        Conversation.creator().setCreateConversationWithConfigRequest(body).create(client).getId();
+    Conversation.updater(closed)
+        .setUpdateConversationByIdRequest(
+            new Conversation.UpdateConversationByIdRequest.Builder(Conversation.Status.CLOSED)
+                .build())
+        .update(client);
+
+    var next = Conversation.creator().setCreateConversationWithConfigRequest(body).create(client);
+    assertThat(next.getId()).isNotEqualTo(closed);
+    assertThat(next.getStatus().toString()).isEqualTo("ACTIVE");
+    assertThat(Conversation.fetcher(next.getId()).fetch(client).getParticipants()).hasSize(2);
+    var listed = Conversation.reader().setStatus(List.of(Conversation.Status.ACTIVE)).read(client);
+    assertThat(StreamSupport.stream(listed.spliterator(), false).map(c -> c.getId()))
+        .containsExactly(next.getId());
+    // twilio-java ignores the extension; the JSON carries it
+    assertThat(
+            account
+                .request()
+                .get("/v2/Conversations/" + next.getId())
+                .then()
+                .extract()
+                .<String>path("previousConversationId"))
+        .isEqualTo(closed);
   }
 
   @Test

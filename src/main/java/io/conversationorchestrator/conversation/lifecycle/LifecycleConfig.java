@@ -16,6 +16,12 @@ public interface LifecycleConfig {
   @WithDefault("P1095D")
   Duration maxLifespan();
 
+  /**
+   * How long after a close a new conversation of the same grouping key links it (0 turns it off).
+   */
+  @WithDefault("P7D")
+  Duration reopenLinkWindow();
+
   /** How often an idle sweeper looks for due conversations. */
   @WithDefault("250ms")
   Duration sweepInterval();

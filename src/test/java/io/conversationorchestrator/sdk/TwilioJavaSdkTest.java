@@ -41,7 +41,6 @@ class TwilioJavaSdkTest {
 
   private Api account;
   private TwilioRestClient client;
-  private Api account;
 
   @BeforeEach
   void freshAccount() {

@@ -6,7 +6,7 @@ create table subscription (
     account_sid      text        not null references account (sid) on delete cascade,
     url              text        not null,
     method           text        not null, -- POST or GET
-    events           jsonb,                -- event types wanted; null means all
+    events           jsonb,                -- {"types": [...]}: the event types wanted; null: all
     -- no cascade: a configuration with subscriptions is not deleted (409), see ConfigurationService
     configuration_id uuid        references configuration (id),
     created_at       timestamptz not null,

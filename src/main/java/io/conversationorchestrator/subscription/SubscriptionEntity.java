@@ -24,7 +24,7 @@ public class SubscriptionEntity {
 
   /** The event types wanted, as the client listed them; null means all. */
   @JdbcTypeCode(SqlTypes.JSON)
-  public List<String> events;
+  public EventFilter events;
 
   /** Only conversations of this configuration; null means every conversation of the account. */
   public UUID configurationId;
@@ -32,11 +32,19 @@ public class SubscriptionEntity {
   public Instant createdAt;
   public Instant updatedAt;
 
+  /** The stored filter: a JSON object, as the reactive client maps JSON columns to objects. */
+  public record EventFilter(List<String> types) {}
+
+  /** The event types wanted, or null for all. */
+  List<String> eventTypes() {
+    return events == null ? null : events.types();
+  }
+
   /** Overwrites every client-writable field (create, and a merged PATCH). */
   void apply(SubscriptionBody body, UUID configuration) {
     url = body.url();
     method = body.method();
-    events = body.events();
+    events = body.events() == null ? null : new EventFilter(body.events());
     configurationId = configuration;
   }
 }

@@ -23,7 +23,7 @@ public record SubscriptionResponse(
         e.accountSid,
         e.url,
         e.method,
-        e.events,
+        e.eventTypes(),
         e.configurationId == null ? null : ResourceType.CONFIGURATION.format(e.configurationId),
         e.createdAt,
         e.updatedAt);

@@ -49,7 +49,7 @@ public class Subscriptions {
       return byAccount.getOrDefault(accountSid, List.of()).stream()
           .filter(
               s -> s.configurationId == null || Objects.equals(s.configurationId, configurationId))
-          .map(s -> new StatusCallback(s.url, s.method, s.events))
+          .map(s -> new StatusCallback(s.url, s.method, s.eventTypes()))
           .filter(cb -> cb.wants(type))
           .toList();
     }

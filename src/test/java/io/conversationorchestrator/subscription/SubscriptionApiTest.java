@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conversationorchestrator.events.EventStream;
+import io.conversationorchestrator.events.EventType;
 import io.conversationorchestrator.support.Api;
 import io.conversationorchestrator.support.Fixtures;
 import io.conversationorchestrator.support.StoredRows;
@@ -18,6 +21,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -83,6 +87,25 @@ class SubscriptionApiTest {
         api.request().get(PATH + "/" + id).then(),
         404,
         "The requested Subscription " + id + " was not found");
+  }
+
+  /** The filter takes every type of the conversations topic, derived from EventType. */
+  @Test
+  void everyEventTypeOfTheConversationsTopicMayBeListed() throws Exception {
+    List<String> expected =
+        Stream.of(EventType.values())
+            .filter(t -> t.stream() == EventStream.CONVERSATIONS)
+            .map(Enum::name)
+            .toList();
+    assertThat(expected).contains("CONVERSATION_CREATED", "PARTICIPANT_ADDED", "ACTION_UPDATED");
+    String events = new ObjectMapper().writeValueAsString(expected);
+    Api.newAccount()
+        .request()
+        .body("{\"url\":\"https://hooks.example.com/x\",\"events\":" + events + "}")
+        .post(PATH)
+        .then()
+        .statusCode(201)
+        .body("events", equalTo(expected));
   }
 
   @Test

@@ -33,6 +33,7 @@ class SubscriptionApiTest {
   private static final String CONFIGURATION = "conv_configuration_01m8ehv657e3st6zfxaxh5mj3a";
 
   @Inject Pool pool;
+  @Inject SubscriptionsConfig config;
 
   @Test
   void aSubscriptionIsCreatedFetchedPatchedAndDeletedAsStored() {
@@ -268,6 +269,22 @@ class SubscriptionApiTest {
         .then()
         .statusCode(200)
         .body("id", equalTo(JsonPath.from(deleted).getString("id")));
+  }
+
+  /** The intake reads an account's subscriptions for every batch: their number is bounded. */
+  @Test
+  void anAccountHasAtMostTheConfiguredNumber() {
+    Api api = Api.newAccount();
+    int max = config.maxPerAccount();
+    for (int i = 0; i < max; i++) {
+      create(api, "{\"url\":\"https://hooks.example.com/" + i + "\"}");
+    }
+    Map<String, String> before = StoredRows.of(pool, api.accountSid());
+    assertErrorBody(
+        api.request().body("{\"url\":\"https://hooks.example.com/more\"}").post(PATH).then(),
+        409,
+        "The account has " + max + " subscriptions, the most it may have");
+    assertThat(StoredRows.of(pool, api.accountSid())).isEqualTo(before);
   }
 
   @Test

@@ -157,6 +157,17 @@ describe('conversations', () => {
     assert.deepEqual(cleared.configuration.statusCallbacks, []);
   });
 
+  it('a status callback event filter (our extension) passes through the SDK as stored', async () => {
+    const created = await f.createConversation(v2);
+    const filtered = { ...CALLBACK, events: ['CONVERSATION_UPDATED', 'COMMUNICATION_CREATED'] };
+    const patched = await v2.conversations(created.id).patch({
+      configuration: { statusCallbacks: [filtered, CALLBACK] },
+    });
+    assert.deepEqual(patched.configuration.statusCallbacks, [filtered, CALLBACK]);
+    const fetched = await v2.conversations(created.id).fetch();
+    assert.deepEqual(fetched.configuration.statusCallbacks, [filtered, CALLBACK]);
+  });
+
   it('remove answers 202 with an operation; the conversation is gone after it', async () => {
     const created = await f.createConversation(v2);
     const idempotencyKey = randomUUID();

@@ -32,6 +32,7 @@ class ArchitectureTest {
     "io.conversationorchestrator.events..",
     "io.conversationorchestrator.ingestion..",
     "io.conversationorchestrator.operation..",
+    "io.conversationorchestrator.subscription..",
     "io.conversationorchestrator.openapi.."
   };
 

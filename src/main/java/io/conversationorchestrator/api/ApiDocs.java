@@ -18,6 +18,7 @@ public final class ApiDocs {
   public static final String CONFIGURATION_PATCH = "ConfigurationPatch";
 
   public static final String CONVERSATION_PATCH = "ConversationPatch";
+  public static final String SUBSCRIPTION_PATCH = "SubscriptionPatch";
   public static final String PATCH_BODY = "Fields to change; absent fields stay as they are";
 
   /**

@@ -14,6 +14,7 @@ public enum ResourceType {
   OPERATION("proc_job"),
   PROFILE("mem_profile"),
   CALLBACK_DELIVERY("conv_callback_delivery"),
+  SUBSCRIPTION("conv_subscription"),
   EVENT("conv_event");
 
   private final String prefix;

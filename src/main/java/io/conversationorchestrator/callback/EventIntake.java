@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  * Reads the conversation events (its own consumer group) and stores their deliveries. A batch is
  * acknowledged, and its offsets committed, only after its deliveries are committed in PostgreSQL;
  * storing is retried until it succeeds, so a failure never skips an event, and a redelivered event
- * finds its deliveries already there (unique on event and URL).
+ * finds its deliveries already there (unique on event, URL and method).
  */
 @ApplicationScoped
 public class EventIntake {

@@ -3,7 +3,7 @@
  * callback URL; the dispatcher claims due rows ({@code FOR UPDATE SKIP LOCKED}), signs and sends
  * them, retries on a schedule and keeps DEAD ones for redelivery. Action commands (the actions
  * topic) are delivered the same way, to the sender URL of their channel. Uses {@code conversation}
- * (to find callback URLs), {@code action} (sender URLs), {@code account} (signing secrets), {@code
- * api} and {@code platform}.
+ * (to find callback URLs), {@code subscription} (account-wide URLs), {@code action} (sender URLs),
+ * {@code account} (signing secrets), {@code api} and {@code platform}.
  */
 package io.conversationorchestrator.callback;

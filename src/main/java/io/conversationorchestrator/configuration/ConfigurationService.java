@@ -29,6 +29,8 @@ import java.util.UUID;
 public class ConfigurationService {
   private static final String OPEN_CONVERSATION =
       "select cast(id as text) from conversation where configuration_id = ?1 and status <> 'CLOSED' limit 1";
+  private static final String SUBSCRIPTION =
+      "select cast(id as text) from subscription where configuration_id = ?1 limit 1";
   private static final String LOCK_FOR_DELETE =
       "select 1 from configuration where id = ?1 and account_sid = ?2 for update";
 
@@ -101,6 +103,7 @@ public class ConfigurationService {
                     .getResultList())
         .chain(() -> owned(accountSid, id))
         .call(this::ensureUnused)
+        .call(this::ensureNotSubscribed)
         .call(repository::delete)
         .chain(entity -> committed(EventType.CONFIGURATION_DELETED, entity, baseUri));
   }
@@ -165,6 +168,29 @@ public class ConfigurationService {
                         + conversationId
                         + " (and possibly others) that is not CLOSED",
                     conversationId);
+              }
+            })
+        .replaceWithVoid();
+  }
+
+  /** A subscription naming the configuration is the client's to delete first: 409 names it. */
+  private Uni<Void> ensureNotSubscribed(ConfigurationEntity entity) {
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createNativeQuery(SUBSCRIPTION, String.class)
+                    .setParameter(1, entity.id)
+                    .getResultList())
+        .invoke(
+            found -> {
+              if (!found.isEmpty()) {
+                String subscriptionId =
+                    ResourceType.SUBSCRIPTION.format(UUID.fromString(found.get(0)));
+                throw ApiException.conflict(
+                    "Configuration is still named by subscription "
+                        + subscriptionId
+                        + " (and possibly others)",
+                    subscriptionId);
               }
             })
         .replaceWithVoid();

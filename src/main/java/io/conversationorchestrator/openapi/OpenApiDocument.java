@@ -6,6 +6,8 @@ import static org.eclipse.microprofile.openapi.OASFactory.createSchema;
 import static org.eclipse.microprofile.openapi.OASFactory.createSecurityRequirement;
 
 import io.conversationorchestrator.api.ApiDocs;
+import io.conversationorchestrator.configuration.CallbackEvents;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -37,10 +39,16 @@ public class OpenApiDocument implements OASFilter {
   @Override
   public void filterOpenAPI(OpenAPI api) {
     Components components = api.getComponents();
+    for (String name : List.of("StatusCallback", "SubscriptionBody", "SubscriptionResponse")) {
+      listEventTypes(components.getSchemas().get(name));
+    }
     components.addSchema(
         ApiDocs.CONFIGURATION_PATCH,
         configurationPatch(components.getSchemas().get("ConfigurationBody")));
     components.addSchema(ApiDocs.CONVERSATION_PATCH, conversationPatch());
+    components.addSchema(
+        ApiDocs.SUBSCRIPTION_PATCH,
+        subscriptionPatch(components.getSchemas().get("SubscriptionBody")));
     components.removeSchema("JsonNode");
     components.removeSchema("JsonNodeType");
     withOperationHeaders(components.getResponses().get(ApiDocs.ACCEPTED_RESPONSE));
@@ -118,6 +126,29 @@ public class OpenApiDocument implements OASFilter {
                 "Merge patch: absent fields stay, null clears an optional field (null on one PUT"
                     + " requires is a 400), each channelSettings key replaces that channel and null"
                     + " removes it");
+    if (body != null && body.getProperties() != null) {
+      body.getProperties().forEach(patch::addProperty);
+    }
+    return patch;
+  }
+
+  /** The {@code events} filter's items are the event types delivered to callbacks. */
+  private static void listEventTypes(Schema schema) {
+    Schema events = schema == null ? null : schema.getProperties().get("events");
+    if (events != null && events.getItems() != null) {
+      events.getItems().setEnumeration(new ArrayList<>(CallbackEvents.NAMES));
+      events.description("Only these event types (absent: all of them; [] is refused)");
+    }
+  }
+
+  /** Every property of the create body, none required: PATCH is a merge. */
+  private static Schema subscriptionPatch(Schema body) {
+    Schema patch =
+        createSchema()
+            .addType(SchemaType.OBJECT)
+            .description(
+                "Merge patch: absent fields stay; null clears events (all again), configurationId"
+                    + " (account-wide) and method (POST); url cannot be cleared");
     if (body != null && body.getProperties() != null) {
       body.getProperties().forEach(patch::addProperty);
     }

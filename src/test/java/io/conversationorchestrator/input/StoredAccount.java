@@ -9,7 +9,12 @@ import java.util.Map;
  * A fresh account holding one of everything (timers far away, so nothing changes by itself while a
  * test compares what is stored), and a valid value for every path parameter and body.
  */
-record StoredAccount(Api api, String configurationId, String conversationId, String participantId) {
+record StoredAccount(
+    Api api,
+    String configurationId,
+    String conversationId,
+    String participantId,
+    String subscriptionId) {
   static final String SMS_TIMERS =
       "{\"SMS\":{\"statusTimeouts\":{\"inactive\":900000,\"closed\":1800000}}}";
 
@@ -31,7 +36,26 @@ record StoredAccount(Api api, String configurationId, String conversationId, Str
         .post("/v2/Conversations/" + conversation + "/Communications")
         .then()
         .statusCode(201);
-    return new StoredAccount(api, configuration, conversation, participant);
+    return new StoredAccount(
+        api, configuration, conversation, participant, subscription(api, configuration));
+  }
+
+  /**
+   * A subscription of the configuration to an event these tests never cause, so that no delivery
+   * appears (and changes the stored rows) while a test compares them.
+   */
+  private static String subscription(Api api, String configuration) {
+    return api.request()
+        .body(
+            "{\"url\":\"https://example.com/stored\",\"events\":[\"CONVERSATION_DELETED\"],"
+                + "\"configurationId\":\""
+                + configuration
+                + "\"}")
+        .post("/v2/Subscriptions")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   /** The value of a path parameter of {@code operation}'s path. */
@@ -51,7 +75,9 @@ record StoredAccount(Api api, String configurationId, String conversationId, Str
     String idOwner =
         operation.path().contains("/Participants/")
             ? participantId
-            : operation.path().contains("/Configurations/") ? configurationId : conversationId;
+            : operation.path().contains("/Configurations/")
+                ? configurationId
+                : operation.path().contains("/Subscriptions/") ? subscriptionId : conversationId;
     return operation.path(name -> name.equals("id") ? idOwner : value(name));
   }
 
@@ -70,7 +96,12 @@ record StoredAccount(Api api, String configurationId, String conversationId, Str
             "POST /v2/Conversations/{conversationId}/Participants",
                 "{\"type\":\"HUMAN_AGENT\",\"addresses\":[{\"channel\":\"SMS\",\"address\":\"+15550002222\"}]}",
             "PUT /v2/Conversations/{conversationId}/Participants/{id}", "{\"name\":\"renamed\"}");
-    return bodies.getOrDefault(operation.toString(), "{}");
+    Map<String, String> subscriptions =
+        Map.of(
+            "POST /v2/Subscriptions", "{\"url\":\"https://example.com/other\"}",
+            "PATCH /v2/Subscriptions/{id}", "{\"method\":\"GET\"}");
+    return bodies.getOrDefault(
+        operation.toString(), subscriptions.getOrDefault(operation.toString(), "{}"));
   }
 
   private static String message() {

@@ -16,6 +16,8 @@ import com.twilio.rest.conversations.v2.Conversation;
 import com.twilio.rest.conversations.v2.Operation;
 import com.twilio.rest.conversations.v2.Participant;
 import io.conversationorchestrator.support.Api;
+import io.conversationorchestrator.support.Callbacks;
+import io.conversationorchestrator.support.Fixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
@@ -41,6 +43,7 @@ class TwilioJavaSdkTest {
 
   private Api account;
   private TwilioRestClient client;
+  private Api account;
 
   @BeforeEach
   void freshAccount() {
@@ -49,6 +52,22 @@ class TwilioJavaSdkTest {
         new TwilioRestClient.Builder(account.accountSid(), account.authToken())
             .httpClient(new LocalHttpClient(server))
             .build();
+  }
+
+  /** Our extension's event filter on a callback: twilio-java 13.0.1 reads over it. */
+  @Test
+  void aCallbackEventFilterIsReadOverBySdk() {
+    String configuration =
+        Fixtures.createConfiguration(
+            account,
+            Callbacks.withCallbacks(
+                "{}", "{\"url\":\"" + CALLBACK + "\",\"events\":[\"CONVERSATION_CREATED\"]}"));
+    var fetched = Configuration.fetcher(configuration).fetch(client);
+    assertThat(fetched.getStatusCallbacks().get(0).getUrl()).isEqualTo(CALLBACK);
+    String id = Fixtures.createConversation(account, Fixtures.seedConversation(configuration));
+    var conversation = Conversation.fetcher(id).fetch(client);
+    assertThat(conversation.getConfiguration().getStatusCallbacks().get(0).getUrl())
+        .isEqualTo(CALLBACK);
   }
 
   @Test

@@ -27,7 +27,8 @@ public final class StoredRows {
           "profile",
           "profile_address",
           "webhook_secret",
-          "callback_delivery");
+          "callback_delivery",
+          "subscription");
 
   private StoredRows() {}
 

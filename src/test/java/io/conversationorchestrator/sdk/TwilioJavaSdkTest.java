@@ -43,7 +43,6 @@ class TwilioJavaSdkTest {
 
   private Api account;
   private TwilioRestClient client;
-  private Api account;
 
   @BeforeEach
   void freshAccount() {

@@ -49,6 +49,18 @@ public class ConversationEntity {
   public Instant inactiveAt;
   public Instant closesAt;
   public Instant nextTransitionAt;
+
+  /** Snoozed (INACTIVE, close timer paused) until this instant; null when not snoozed. */
+  public Instant snoozedUntil;
+
+  /** Whether a communication ends the snooze. */
+  public boolean wakeOnActivity = true;
+
+  public Instant closeWarningAt;
+
+  /** The close deadline the last closing warning was about. */
+  public Instant closeWarnedFor;
+
   public Instant createdAt;
   public Instant updatedAt;
 
@@ -68,10 +80,11 @@ public class ConversationEntity {
             timeouts.put(channel.toString(), setting.statusTimeouts());
           }
         });
-    return new Timeline(status(), createdAt, activity, timeouts);
+    return new Timeline(
+        status(), createdAt, activity, timeouts, snoozedUntil, wakeOnActivity, closeWarnedFor);
   }
 
-  /** Takes the status, activity and deadlines the rules worked out. */
+  /** Takes the status, activity, snooze and deadlines the rules worked out. */
   public void apply(Timeline timeline, Schedule schedule) {
     status = timeline.status();
     Map<String, String> activity = new HashMap<>();
@@ -82,5 +95,9 @@ public class ConversationEntity {
     inactiveAt = schedule.inactiveAt();
     closesAt = schedule.closesAt();
     nextTransitionAt = schedule.nextTransitionAt();
+    snoozedUntil = timeline.snoozedUntil();
+    wakeOnActivity = timeline.wakeOnActivity();
+    closeWarnedFor = timeline.warnedFor();
+    closeWarningAt = schedule.closeWarningAt();
   }
 }

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The contract's Conversation, plus three fields clients of a lifecycle service need: the last
- * activity and the next scheduled transitions (null where none applies). {@code configurationId} is
- * null (present, not absent) for a conversation configured inline.
+ * The contract's Conversation, plus the fields clients of a lifecycle service need: the last
+ * activity and the next scheduled transitions (null where none applies), the snooze ({@code
+ * snoozedUntil}, {@code wakeOnActivity}) and when the closing warning is due. {@code
+ * configurationId} is null (present, not absent) for a conversation configured inline.
  */
 public record ConversationResponse(
     String id,
@@ -26,7 +27,10 @@ public record ConversationResponse(
     List<ParticipantResponse> participants,
     Instant lastActivityAt,
     Instant inactiveAt,
-    Instant closesAt) {
+    Instant closesAt,
+    Instant snoozedUntil,
+    boolean wakeOnActivity,
+    Instant closeWarningAt) {
 
   public static ConversationResponse of(
       ConversationEntity e, List<ParticipantEntity> participants) {
@@ -43,6 +47,9 @@ public record ConversationResponse(
         participants.stream().map(ParticipantResponse::of).toList(),
         e.lastActivityAt,
         e.inactiveAt,
-        e.closesAt);
+        e.closesAt,
+        e.snoozedUntil,
+        e.wakeOnActivity,
+        e.closeWarningAt);
   }
 }

@@ -8,6 +8,11 @@ public enum EventType {
   CONVERSATION_CREATED(EventStream.CONVERSATIONS),
   CONVERSATION_UPDATED(EventStream.CONVERSATIONS),
   CONVERSATION_DELETED(EventStream.CONVERSATIONS),
+  /**
+   * Our extension: the conversation closes at {@code data.closesAt} unless activity moves it
+   * ({@code statusTimeouts.warnBeforeClose}); once per close deadline.
+   */
+  CONVERSATION_CLOSE_WARNING(EventStream.CONVERSATIONS),
   PARTICIPANT_ADDED(EventStream.CONVERSATIONS),
   PARTICIPANT_UPDATED(EventStream.CONVERSATIONS),
   PARTICIPANT_REMOVED(EventStream.CONVERSATIONS),

@@ -12,7 +12,9 @@ import java.util.Optional;
  * When a conversation moves ACTIVE → INACTIVE → CLOSED. Pure: no clock, no I/O; every instant is
  * given. Timers run per channel from that channel's last activity; the conversation goes INACTIVE
  * when every timed channel is past its {@code inactive} deadline (the latest of them) and CLOSED at
- * the latest {@code closed} deadline, but never later than its maximum lifespan.
+ * the latest {@code closed} deadline, but never later than its maximum lifespan. Extensions: a
+ * closing warning before the close deadline, and a snooze (INACTIVE until a given instant, the
+ * close timer paused, the timers restarted when it ends).
  */
 public final class LifecycleRules {
   private final Duration unit;
@@ -31,27 +33,66 @@ public final class LifecycleRules {
     if (timeline.status() == ConversationStatus.CLOSED) {
       return Schedule.NONE;
     }
+    if (timeline.snoozed()) {
+      Instant wakes = timeline.snoozedUntil();
+      return new Schedule(null, null, null, wakes, wakes);
+    }
+    Map<String, Instant> activity = effectiveActivity(timeline);
     Instant inactive = null;
     Instant closed = null;
-    for (Map.Entry<String, Instant> activity : effectiveActivity(timeline).entrySet()) {
-      StatusTimeouts timeouts = timeline.timeouts().get(activity.getKey());
+    for (Map.Entry<String, Instant> channel : activity.entrySet()) {
+      StatusTimeouts timeouts = timeline.timeouts().get(channel.getKey());
       if (timeouts != null) {
-        inactive = latest(inactive, deadline(activity.getValue(), timeouts.inactive()));
-        closed = latest(closed, deadline(activity.getValue(), timeouts.closed()));
+        inactive = latest(inactive, deadline(channel.getValue(), timeouts.inactive()));
+        closed = latest(closed, deadline(channel.getValue(), timeouts.closed()));
       }
     }
     Instant cap = timeline.createdAt().plus(maxLifespan);
-    closed = closed == null || closed.isAfter(cap) ? cap : closed;
+    Instant warning = null;
+    if (closed == null || closed.isAfter(cap)) {
+      closed = cap;
+    } else {
+      warning = warning(timeline, activity, closed);
+    }
     if (timeline.status() == ConversationStatus.INACTIVE
         || (inactive != null && !inactive.isBefore(closed))) {
       inactive = null;
     }
-    return new Schedule(inactive, closed, inactive != null ? inactive : closed);
+    Instant next = earliest(earliest(inactive, warning), closed);
+    return new Schedule(inactive, closed, warning, null, next);
   }
 
-  /** The timer transition due at {@code now}, if any; a deadline is due at its very instant. */
+  /**
+   * The closing warning of the channels whose timers set the close deadline (the earliest warning
+   * of them), unless it was already given for this very deadline.
+   */
+  private Instant warning(Timeline timeline, Map<String, Instant> activity, Instant closed) {
+    if (closed.equals(timeline.warnedFor())) {
+      return null;
+    }
+    Instant warning = null;
+    for (Map.Entry<String, Instant> channel : activity.entrySet()) {
+      StatusTimeouts timeouts = timeline.timeouts().get(channel.getKey());
+      if (timeouts != null
+          && timeouts.warnBeforeClose() != null
+          && closed.equals(deadline(channel.getValue(), timeouts.closed()))) {
+        warning = earliest(warning, closed.minus(unit.multipliedBy(timeouts.warnBeforeClose())));
+      }
+    }
+    return warning;
+  }
+
+  /**
+   * The timer transition due at {@code now}, if any; a deadline is due at its very instant. A
+   * snooze ends at its {@code snoozedUntil} and restarts the timers from {@code now}.
+   */
   public Optional<Transition> due(Timeline timeline, Instant now) {
     Schedule schedule = schedule(timeline);
+    if (schedule.snoozedUntil() != null) {
+      return now.isBefore(schedule.snoozedUntil())
+          ? Optional.empty()
+          : Optional.of(wake(timeline, now, TransitionReason.SNOOZE_ENDED).transition());
+    }
     if (schedule.closesAt() != null && !now.isBefore(schedule.closesAt())) {
       return Optional.of(transition(timeline, ConversationStatus.CLOSED, TransitionReason.TIMER));
     }
@@ -62,36 +103,95 @@ public final class LifecycleRules {
   }
 
   /**
+   * The closing warning due at {@code now}, if any, when no transition is: once per close deadline
+   * (the returned timeline remembers it), and never once the deadline itself has passed.
+   */
+  public Optional<CloseWarning> warningDue(Timeline timeline, Instant now) {
+    Schedule schedule = schedule(timeline);
+    if (schedule.closeWarningAt() == null
+        || now.isBefore(schedule.closeWarningAt())
+        || !now.isBefore(schedule.closesAt())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new CloseWarning(schedule.closesAt(), timeline.withWarnedFor(schedule.closesAt())));
+  }
+
+  /**
    * Activity on a channel (a communication). Future instants count as {@code now}; an INACTIVE
-   * conversation becomes ACTIVE. Callers reject activity on CLOSED conversations.
+   * conversation becomes ACTIVE, and a snoozed one too unless it sleeps through activity (then the
+   * activity is recorded and the snooze goes on). Callers reject activity on CLOSED conversations.
    */
   public Outcome onActivity(Timeline timeline, String channel, Instant at, Instant now) {
     requireOpen(timeline, "no new activity");
     Map<String, Instant> activity = new HashMap<>(timeline.channelActivity());
     activity.merge(channel, at.isAfter(now) ? now : at, LifecycleRules::latest);
     Timeline updated = timeline.withActivity(activity);
+    if (timeline.snoozed() && !timeline.wakeOnActivity()) {
+      return new Outcome(updated, null);
+    }
     if (timeline.status() == ConversationStatus.INACTIVE) {
-      return reached(updated, ConversationStatus.ACTIVE, TransitionReason.ACTIVITY);
+      return reached(
+          updated.withSnooze(null, timeline.wakeOnActivity()),
+          ConversationStatus.ACTIVE,
+          TransitionReason.ACTIVITY);
     }
     return new Outcome(updated, null);
   }
 
   /**
    * A status set through the API: ACTIVE ↔ INACTIVE and anything → CLOSED; CLOSED is final.
-   * Reactivating renews the timers of the conversation's channels from {@code now}.
+   * Reactivating renews the timers of the conversation's channels from {@code now}; it and closing
+   * end a snooze.
    */
   public Outcome onApiStatus(Timeline timeline, ConversationStatus target, Instant now) {
     if (timeline.status() == target) {
       return new Outcome(timeline, null);
     }
     requireOpen(timeline, "its status can no longer change");
-    Timeline updated = timeline;
     if (target == ConversationStatus.ACTIVE) {
-      Map<String, Instant> renewed = new HashMap<>();
-      effectiveActivity(timeline).keySet().forEach(channel -> renewed.put(channel, now));
-      updated = timeline.withActivity(renewed);
+      return wake(timeline, now, TransitionReason.API);
     }
+    Timeline updated = timeline.withSnooze(null, timeline.wakeOnActivity());
     return reached(updated, target, TransitionReason.API);
+  }
+
+  /**
+   * A snooze set through the API. A future {@code until} (at most the maximum lifespan after
+   * creation) makes the conversation INACTIVE at once, with its close timer paused; snoozing again
+   * only moves the end. A null {@code until} wakes a snoozed conversation now. CLOSED answers 409.
+   */
+  public Outcome onSnooze(Timeline timeline, Instant until, boolean wakeOnActivity, Instant now) {
+    requireOpen(timeline, "it cannot be snoozed");
+    if (until == null) {
+      Timeline flagged = timeline.withSnooze(timeline.snoozedUntil(), wakeOnActivity);
+      return timeline.snoozed()
+          ? wake(flagged, now, TransitionReason.SNOOZE_ENDED)
+          : new Outcome(flagged, null);
+    }
+    if (!until.isAfter(now)) {
+      throw ApiException.invalid("Invalid value for 'snoozedUntil': must be in the future");
+    }
+    Instant cap = timeline.createdAt().plus(maxLifespan);
+    if (until.isAfter(cap)) {
+      throw ApiException.invalid(
+          "Invalid value for 'snoozedUntil': must not be after the conversation's maximum"
+              + " lifespan ("
+              + cap
+              + ")");
+    }
+    Timeline snoozed = timeline.withSnooze(until, wakeOnActivity);
+    return timeline.snoozed()
+        ? new Outcome(snoozed, null)
+        : reached(snoozed, ConversationStatus.INACTIVE, TransitionReason.SNOOZED);
+  }
+
+  /** ACTIVE again, snooze cleared, every channel's timers restarted from {@code now}. */
+  private Outcome wake(Timeline timeline, Instant now, TransitionReason why) {
+    Map<String, Instant> renewed = new HashMap<>();
+    effectiveActivity(timeline).keySet().forEach(channel -> renewed.put(channel, now));
+    Timeline updated = timeline.withActivity(renewed).withSnooze(null, timeline.wakeOnActivity());
+    return reached(updated, ConversationStatus.ACTIVE, why);
   }
 
   /** Before any activity, every timed channel counts from the conversation's creation. */
@@ -123,6 +223,13 @@ public final class LifecycleRules {
 
   private static Transition transition(Timeline from, ConversationStatus to, TransitionReason why) {
     return new Transition(from.status(), to, why, from.withStatus(to));
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.isBefore(b) ? a : b;
   }
 
   private static Instant latest(Instant a, Instant b) {

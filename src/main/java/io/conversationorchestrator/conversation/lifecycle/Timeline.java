@@ -6,24 +6,53 @@ import java.util.Map;
 
 /**
  * What the lifecycle rules need to know of a conversation: its status, when it began, the last
- * activity of each channel, and each channel's timeouts from its configuration snapshot.
+ * activity of each channel, each channel's timeouts from its configuration snapshot, its snooze
+ * (until when, and whether activity wakes it), and the close deadline it was last warned about (so
+ * a warning fires once per deadline, and a moved deadline re-arms it).
  */
 public record Timeline(
     ConversationStatus status,
     Instant createdAt,
     Map<String, Instant> channelActivity,
-    Map<String, StatusTimeouts> timeouts) {
+    Map<String, StatusTimeouts> timeouts,
+    Instant snoozedUntil,
+    boolean wakeOnActivity,
+    Instant warnedFor) {
 
   public Timeline {
     channelActivity = Map.copyOf(channelActivity);
     timeouts = Map.copyOf(timeouts);
   }
 
+  /** A timeline that is not snoozed and was never warned. */
+  public Timeline(
+      ConversationStatus status,
+      Instant createdAt,
+      Map<String, Instant> channelActivity,
+      Map<String, StatusTimeouts> timeouts) {
+    this(status, createdAt, channelActivity, timeouts, null, true, null);
+  }
+
+  public boolean snoozed() {
+    return snoozedUntil != null;
+  }
+
   public Timeline withStatus(ConversationStatus newStatus) {
-    return new Timeline(newStatus, createdAt, channelActivity, timeouts);
+    return new Timeline(
+        newStatus, createdAt, channelActivity, timeouts, snoozedUntil, wakeOnActivity, warnedFor);
   }
 
   public Timeline withActivity(Map<String, Instant> activity) {
-    return new Timeline(status, createdAt, activity, timeouts);
+    return new Timeline(
+        status, createdAt, activity, timeouts, snoozedUntil, wakeOnActivity, warnedFor);
+  }
+
+  public Timeline withSnooze(Instant until, boolean wake) {
+    return new Timeline(status, createdAt, channelActivity, timeouts, until, wake, warnedFor);
+  }
+
+  public Timeline withWarnedFor(Instant closesAt) {
+    return new Timeline(
+        status, createdAt, channelActivity, timeouts, snoozedUntil, wakeOnActivity, closesAt);
   }
 }

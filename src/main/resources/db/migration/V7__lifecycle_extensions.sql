@@ -1,0 +1,8 @@
+-- Lifecycle extensions (issue 16): snooze and closing warnings. next_transition_at stays the one
+-- indexed deadline the sweeper scans: the nearest of inactive, close, warning and snooze end.
+alter table conversation
+    add column snoozed_until     timestamptz,
+    add column wake_on_activity  boolean not null default true,
+    add column close_warning_at  timestamptz,
+    -- the close deadline the last CONVERSATION_CLOSE_WARNING was about: once per deadline
+    add column close_warned_for  timestamptz;

@@ -11,6 +11,7 @@ import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,8 @@ record ConversationPatch(
       return null;
     }
     try {
-      return Instant.parse(value.textValue());
+      // PostgreSQL keeps microseconds: the answer shows what is stored
+      return Instant.parse(value.textValue()).truncatedTo(ChronoUnit.MICROS);
     } catch (DateTimeParseException | NullPointerException e) {
       throw ApiException.invalid(
           "Invalid value for 'snoozedUntil': expected an ISO 8601 UTC timestamp or null");

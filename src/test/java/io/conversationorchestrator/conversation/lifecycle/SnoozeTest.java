@@ -53,7 +53,7 @@ class SnoozeTest {
       String configuration =
           Fixtures.createConfiguration(api, Callbacks.withCallbacks(TIMERS, callback));
       String id = Fixtures.createConversation(api, Fixtures.seedConversation(configuration));
-      Instant until = Instant.now().plusSeconds(2);
+      Instant until = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
 
       JsonPath snoozed = patch(api, id, "{\"snoozedUntil\":\"%s\"}".formatted(until), 200);
       assertThat(snoozed.getString("status")).isEqualTo("INACTIVE");

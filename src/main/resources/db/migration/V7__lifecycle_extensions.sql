@@ -6,3 +6,8 @@ alter table conversation
     add column close_warning_at  timestamptz,
     -- the close deadline the last CONVERSATION_CLOSE_WARNING was about: once per deadline
     add column close_warned_for  timestamptz;
+
+-- Timer bases (statusTimeouts.basis): when a customer and an agent last wrote.
+alter table conversation
+    add column last_customer_activity_at timestamptz,
+    add column last_agent_activity_at    timestamptz;

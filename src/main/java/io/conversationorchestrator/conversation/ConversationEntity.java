@@ -13,7 +13,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -61,6 +63,9 @@ public class ConversationEntity {
   /** The close deadline the last closing warning was about. */
   public Instant closeWarnedFor;
 
+  public Instant lastCustomerActivityAt;
+  public Instant lastAgentActivityAt;
+
   public Instant createdAt;
   public Instant updatedAt;
 
@@ -81,7 +86,15 @@ public class ConversationEntity {
           }
         });
     return new Timeline(
-        status(), createdAt, activity, timeouts, snoozedUntil, wakeOnActivity, closeWarnedFor);
+        status(),
+        createdAt,
+        activity,
+        timeouts,
+        snoozedUntil,
+        wakeOnActivity,
+        closeWarnedFor,
+        lastCustomerActivityAt,
+        lastAgentActivityAt);
   }
 
   /** Takes the status, activity, snooze and deadlines the rules worked out. */
@@ -91,7 +104,14 @@ public class ConversationEntity {
     timeline.channelActivity().forEach((channel, at) -> activity.put(channel, at.toString()));
     channelActivity = activity;
     lastActivityAt =
-        timeline.channelActivity().values().stream().max(Instant::compareTo).orElse(null);
+        Stream.concat(
+                timeline.channelActivity().values().stream(),
+                Stream.of(timeline.lastCustomerAt(), timeline.lastAgentAt()))
+            .filter(Objects::nonNull)
+            .max(Instant::compareTo)
+            .orElse(null);
+    lastCustomerActivityAt = timeline.lastCustomerAt();
+    lastAgentActivityAt = timeline.lastAgentAt();
     inactiveAt = schedule.inactiveAt();
     closesAt = schedule.closesAt();
     nextTransitionAt = schedule.nextTransitionAt();

@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * The contract's Conversation, plus the fields clients of a lifecycle service need: the last
  * activity and the next scheduled transitions (null where none applies), the snooze ({@code
- * snoozedUntil}, {@code wakeOnActivity}) and when the closing warning is due. {@code
- * configurationId} is null (present, not absent) for a conversation configured inline.
+ * snoozedUntil}, {@code wakeOnActivity}), when the closing warning is due, and when a customer and
+ * an agent last spoke. {@code configurationId} is null (present, not absent) for a conversation
+ * configured inline.
  */
 public record ConversationResponse(
     String id,
@@ -30,7 +31,9 @@ public record ConversationResponse(
     Instant closesAt,
     Instant snoozedUntil,
     boolean wakeOnActivity,
-    Instant closeWarningAt) {
+    Instant closeWarningAt,
+    Instant lastCustomerActivityAt,
+    Instant lastAgentActivityAt) {
 
   public static ConversationResponse of(
       ConversationEntity e, List<ParticipantEntity> participants) {
@@ -50,6 +53,8 @@ public record ConversationResponse(
         e.closesAt,
         e.snoozedUntil,
         e.wakeOnActivity,
-        e.closeWarningAt);
+        e.closeWarningAt,
+        e.lastCustomerActivityAt,
+        e.lastAgentActivityAt);
   }
 }

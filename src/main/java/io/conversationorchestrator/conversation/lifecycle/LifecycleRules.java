@@ -2,6 +2,7 @@ package io.conversationorchestrator.conversation.lifecycle;
 
 import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.configuration.StatusTimeouts;
+import io.conversationorchestrator.configuration.TimerBasis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -14,7 +15,8 @@ import java.util.Optional;
  * when every timed channel is past its {@code inactive} deadline (the latest of them) and CLOSED at
  * the latest {@code closed} deadline, but never later than its maximum lifespan. Extensions: a
  * closing warning before the close deadline, and a snooze (INACTIVE until a given instant, the
- * close timer paused, the timers restarted when it ends).
+ * close timer paused, the timers restarted when it ends), and timer bases (whose activity drives a
+ * channel's timers).
  */
 public final class LifecycleRules {
   private final Duration unit;
@@ -42,7 +44,7 @@ public final class LifecycleRules {
     Instant closed = null;
     for (Map.Entry<String, Instant> channel : activity.entrySet()) {
       StatusTimeouts timeouts = timeline.timeouts().get(channel.getKey());
-      if (timeouts != null) {
+      if (timeouts != null && running(timeline, timeouts)) {
         inactive = latest(inactive, deadline(channel.getValue(), timeouts.inactive()));
         closed = latest(closed, deadline(channel.getValue(), timeouts.closed()));
       }
@@ -74,6 +76,7 @@ public final class LifecycleRules {
     for (Map.Entry<String, Instant> channel : activity.entrySet()) {
       StatusTimeouts timeouts = timeline.timeouts().get(channel.getKey());
       if (timeouts != null
+          && running(timeline, timeouts)
           && timeouts.warnBeforeClose() != null
           && closed.equals(deadline(channel.getValue(), timeouts.closed()))) {
         warning = earliest(warning, closed.minus(unit.multipliedBy(timeouts.warnBeforeClose())));
@@ -117,26 +120,57 @@ public final class LifecycleRules {
         new CloseWarning(schedule.closesAt(), timeline.withWarnedFor(schedule.closesAt())));
   }
 
-  /**
-   * Activity on a channel (a communication). Future instants count as {@code now}; an INACTIVE
-   * conversation becomes ACTIVE, and a snoozed one too unless it sleeps through activity (then the
-   * activity is recorded and the snooze goes on). Callers reject activity on CLOSED conversations.
-   */
+  /** Activity by an author the bases do not know (counts only for the ANY basis). */
   public Outcome onActivity(Timeline timeline, String channel, Instant at, Instant now) {
+    return onActivity(timeline, channel, Speaker.OTHER, at, now);
+  }
+
+  /**
+   * Activity on a channel (a communication). Future instants count as {@code now}. It moves the
+   * channel's timers when the channel's basis counts this speaker (ANY: everyone; CUSTOMER: the
+   * customer; AWAITING_CUSTOMER: an agent, while a customer's message stops the timers), and then
+   * an INACTIVE conversation becomes ACTIVE. A snoozed one wakes on any activity unless it sleeps
+   * through activity (then the activity is recorded and the snooze goes on). Callers reject
+   * activity on CLOSED conversations.
+   */
+  public Outcome onActivity(
+      Timeline timeline, String channel, Speaker speaker, Instant at, Instant now) {
     requireOpen(timeline, "no new activity");
+    Instant when = at.isAfter(now) ? now : at;
+    TimerBasis basis = basis(timeline, channel);
+    boolean counts =
+        basis == TimerBasis.ANY
+            || (basis == TimerBasis.CUSTOMER && speaker == Speaker.CUSTOMER)
+            || (basis == TimerBasis.AWAITING_CUSTOMER && speaker != Speaker.OTHER);
     Map<String, Instant> activity = new HashMap<>(timeline.channelActivity());
-    activity.merge(channel, at.isAfter(now) ? now : at, LifecycleRules::latest);
-    Timeline updated = timeline.withActivity(activity);
-    if (timeline.snoozed() && !timeline.wakeOnActivity()) {
-      return new Outcome(updated, null);
+    if (counts && !(basis == TimerBasis.AWAITING_CUSTOMER && speaker == Speaker.CUSTOMER)) {
+      activity.merge(channel, when, LifecycleRules::latest);
     }
-    if (timeline.status() == ConversationStatus.INACTIVE) {
-      return reached(
-          updated.withSnooze(null, timeline.wakeOnActivity()),
-          ConversationStatus.ACTIVE,
-          TransitionReason.ACTIVITY);
+    Timeline updated =
+        timeline
+            .withActivity(activity)
+            .withSpeakers(
+                speaker == Speaker.CUSTOMER
+                    ? latest(timeline.lastCustomerAt(), when)
+                    : timeline.lastCustomerAt(),
+                speaker == Speaker.AGENT
+                    ? latest(timeline.lastAgentAt(), when)
+                    : timeline.lastAgentAt());
+    if (timeline.snoozed()) {
+      return timeline.wakeOnActivity()
+          ? reached(
+              updated.withSnooze(null, true), ConversationStatus.ACTIVE, TransitionReason.ACTIVITY)
+          : new Outcome(updated, null);
+    }
+    if (counts && timeline.status() == ConversationStatus.INACTIVE) {
+      return reached(updated, ConversationStatus.ACTIVE, TransitionReason.ACTIVITY);
     }
     return new Outcome(updated, null);
+  }
+
+  private static TimerBasis basis(Timeline timeline, String channel) {
+    StatusTimeouts timeouts = timeline.timeouts().get(channel);
+    return timeouts == null ? TimerBasis.ANY : timeouts.effectiveBasis();
   }
 
   /**
@@ -192,6 +226,11 @@ public final class LifecycleRules {
     effectiveActivity(timeline).keySet().forEach(channel -> renewed.put(channel, now));
     Timeline updated = timeline.withActivity(renewed).withSnooze(null, timeline.wakeOnActivity());
     return reached(updated, ConversationStatus.ACTIVE, why);
+  }
+
+  /** AWAITING_CUSTOMER timers stop while the customer waits on an agent. */
+  private static boolean running(Timeline timeline, StatusTimeouts timeouts) {
+    return timeouts.effectiveBasis() != TimerBasis.AWAITING_CUSTOMER || !timeline.customerWaiting();
   }
 
   /** Before any activity, every timed channel counts from the conversation's creation. */

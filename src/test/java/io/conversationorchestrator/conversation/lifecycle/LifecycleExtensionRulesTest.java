@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.configuration.StatusTimeouts;
+import io.conversationorchestrator.configuration.TimerBasis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The extensions of the pure rules: snooze and closing warnings, alone and combined. */
@@ -238,7 +240,9 @@ class LifecycleExtensionRulesTest {
             Map.of("SMS", new StatusTimeouts(10, 30, warn)),
             snoozed ? at(60) : null,
             wake,
-            warned ? at(30) : null);
+            warned ? at(30) : null,
+            null,
+            null);
     Schedule s = rules.schedule(t);
     if (status == CLOSED) {
       assertThat(s).isEqualTo(Schedule.NONE);
@@ -268,5 +272,79 @@ class LifecycleExtensionRulesTest {
     assertThat(activity.timeline().status()).isEqualTo(sleepsOn ? INACTIVE : ACTIVE);
     assertThat(activity.timeline().snoozed()).isEqualTo(sleepsOn);
     assertThat(activity.changedStatus()).isEqualTo(status == INACTIVE && !sleepsOn);
+  }
+
+  /**
+   * Timer bases: every basis × who speaks × who spoke before, on an ACTIVE and an INACTIVE
+   * conversation (SMS inactive 10, closed 30; the communication at minute 5).
+   */
+  @ParameterizedTest(name = "{0} {1} speaks, {2} spoke before, {3}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # basis           | speaker  | before   | status   | timers count from | reactivates
+          ANY               | CUSTOMER | NOBODY   | ACTIVE   | 5                 | false
+          ANY               | AGENT    | NOBODY   | INACTIVE | 5                 | true
+          ANY               | OTHER    | NOBODY   | INACTIVE | 5                 | true
+          CUSTOMER          | CUSTOMER | NOBODY   | INACTIVE | 5                 | true
+          CUSTOMER          | AGENT    | NOBODY   | INACTIVE | 0                 | false
+          CUSTOMER          | OTHER    | NOBODY   | ACTIVE   | 0                 | false
+          AWAITING_CUSTOMER | AGENT    | CUSTOMER | INACTIVE | 5                 | true
+          AWAITING_CUSTOMER | AGENT    | NOBODY   | ACTIVE   | 5                 | false
+          AWAITING_CUSTOMER | CUSTOMER | AGENT    | INACTIVE | STOPPED           | true
+          AWAITING_CUSTOMER | CUSTOMER | NOBODY   | ACTIVE   | STOPPED           | false
+          AWAITING_CUSTOMER | OTHER    | AGENT    | ACTIVE   | 0                 | false
+          AWAITING_CUSTOMER | OTHER    | CUSTOMER | ACTIVE   | STOPPED           | false
+          """)
+  void timerBases(
+      TimerBasis basis,
+      Speaker speaker,
+      String before,
+      ConversationStatus status,
+      String countsFrom,
+      boolean reactivates) {
+    Timeline t =
+        new Timeline(
+            status,
+            T0,
+            Map.of(),
+            Map.of("SMS", new StatusTimeouts(10, 30, null, basis)),
+            null,
+            true,
+            null,
+            before.equals("CUSTOMER") ? at(1) : null,
+            before.equals("AGENT") ? at(1) : null);
+    Outcome o = rules.onActivity(t, "SMS", speaker, at(5), at(5));
+    assertThat(o.changedStatus()).isEqualTo(reactivates);
+    assertThat(o.timeline().lastCustomerAt())
+        .isEqualTo(speaker == Speaker.CUSTOMER ? at(5) : t.lastCustomerAt());
+    assertThat(o.timeline().lastAgentAt())
+        .isEqualTo(speaker == Speaker.AGENT ? at(5) : t.lastAgentAt());
+    Schedule s = rules.schedule(o.timeline());
+    if (countsFrom.equals("STOPPED")) {
+      // the customer waits on an agent: nothing but the maximum lifespan closes it
+      assertThat(s.inactiveAt()).isNull();
+      assertThat(s.closesAt()).isEqualTo(T0.plus(MAX_LIFESPAN));
+    } else {
+      assertThat(s.closesAt()).isEqualTo(at(Integer.parseInt(countsFrom) + 30));
+    }
+  }
+
+  @Test
+  void anAgentReplyRestartsAwaitingCustomerTimersFromTheReply() {
+    Timeline t =
+        new Timeline(
+            ACTIVE,
+            T0,
+            Map.of(),
+            Map.of("SMS", new StatusTimeouts(10, 30, 5, TimerBasis.AWAITING_CUSTOMER)));
+    Timeline waiting = rules.onActivity(t, "SMS", Speaker.CUSTOMER, at(2), at(2)).timeline();
+    assertThat(rules.schedule(waiting).closeWarningAt()).isNull();
+    Timeline answered = rules.onActivity(waiting, "SMS", Speaker.AGENT, at(50), at(50)).timeline();
+    Schedule s = rules.schedule(answered);
+    assertThat(s.inactiveAt()).isEqualTo(at(60));
+    assertThat(s.closeWarningAt()).isEqualTo(at(75));
+    assertThat(s.closesAt()).isEqualTo(at(80));
   }
 }

@@ -11,3 +11,11 @@ alter table conversation
 alter table conversation
     add column last_customer_activity_at timestamptz,
     add column last_agent_activity_at    timestamptz;
+
+-- Response SLAs (channelSettings.<CH>.responseSla): the customer message awaiting an agent.
+alter table conversation
+    add column sla_kind             text, -- FIRST_RESPONSE, NEXT_RESPONSE; null when none waits
+    add column sla_communication_id text,
+    add column sla_since            timestamptz,
+    add column sla_due_at           timestamptz,
+    add column sla_breached         boolean not null default false;

@@ -1,8 +1,10 @@
 package io.conversationorchestrator.conversation;
 
 import io.conversationorchestrator.configuration.ChannelSetting;
+import io.conversationorchestrator.configuration.ResponseSla;
 import io.conversationorchestrator.configuration.StatusTimeouts;
 import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
+import io.conversationorchestrator.conversation.lifecycle.PendingResponse;
 import io.conversationorchestrator.conversation.lifecycle.Schedule;
 import io.conversationorchestrator.conversation.lifecycle.Timeline;
 import jakarta.persistence.Entity;
@@ -66,6 +68,14 @@ public class ConversationEntity {
   public Instant lastCustomerActivityAt;
   public Instant lastAgentActivityAt;
 
+  /** The customer message awaiting an agent under a response SLA: FIRST_/NEXT_RESPONSE, or null. */
+  public String slaKind;
+
+  public String slaCommunicationId;
+  public Instant slaSince;
+  public Instant slaDueAt;
+  public boolean slaBreached;
+
   public Instant createdAt;
   public Instant updatedAt;
 
@@ -78,13 +88,21 @@ public class ConversationEntity {
     Map<String, Instant> activity = new HashMap<>();
     channelActivity.forEach((channel, at) -> activity.put(channel, Instant.parse(at)));
     Map<String, StatusTimeouts> timeouts = new HashMap<>();
+    Map<String, ResponseSla> slas = new HashMap<>();
     Map<?, ChannelSetting> settings = configuration.channelSettings();
     settings.forEach(
         (channel, setting) -> {
           if (setting != null && setting.statusTimeouts() != null) {
             timeouts.put(channel.toString(), setting.statusTimeouts());
           }
+          if (setting != null && setting.responseSla() != null) {
+            slas.put(channel.toString(), setting.responseSla());
+          }
         });
+    PendingResponse pending =
+        slaKind == null
+            ? null
+            : new PendingResponse(slaKind, slaCommunicationId, slaSince, slaDueAt, slaBreached);
     return new Timeline(
         status(),
         createdAt,
@@ -94,7 +112,9 @@ public class ConversationEntity {
         wakeOnActivity,
         closeWarnedFor,
         lastCustomerActivityAt,
-        lastAgentActivityAt);
+        lastAgentActivityAt,
+        slas,
+        pending);
   }
 
   /** Takes the status, activity, snooze and deadlines the rules worked out. */
@@ -112,6 +132,12 @@ public class ConversationEntity {
             .orElse(null);
     lastCustomerActivityAt = timeline.lastCustomerAt();
     lastAgentActivityAt = timeline.lastAgentAt();
+    PendingResponse pending = timeline.pending();
+    slaKind = pending == null ? null : pending.sla();
+    slaCommunicationId = pending == null ? null : pending.communicationId();
+    slaSince = pending == null ? null : pending.since();
+    slaDueAt = pending == null ? null : pending.dueAt();
+    slaBreached = pending != null && pending.breached();
     inactiveAt = schedule.inactiveAt();
     closesAt = schedule.closesAt();
     nextTransitionAt = schedule.nextTransitionAt();

@@ -12,8 +12,9 @@ import java.util.Map;
  * The contract's Conversation, plus the fields clients of a lifecycle service need: the last
  * activity and the next scheduled transitions (null where none applies), the snooze ({@code
  * snoozedUntil}, {@code wakeOnActivity}), when the closing warning is due, and when a customer and
- * an agent last spoke. {@code configurationId} is null (present, not absent) for a conversation
- * configured inline.
+ * an agent last spoke, and when an agent's answer to the waiting customer is due under a response
+ * SLA (it stays after a breach, until an agent answers). {@code configurationId} is null (present,
+ * not absent) for a conversation configured inline.
  */
 public record ConversationResponse(
     String id,
@@ -33,7 +34,8 @@ public record ConversationResponse(
     boolean wakeOnActivity,
     Instant closeWarningAt,
     Instant lastCustomerActivityAt,
-    Instant lastAgentActivityAt) {
+    Instant lastAgentActivityAt,
+    Instant slaDueAt) {
 
   public static ConversationResponse of(
       ConversationEntity e, List<ParticipantEntity> participants) {
@@ -55,6 +57,7 @@ public record ConversationResponse(
         e.wakeOnActivity,
         e.closeWarningAt,
         e.lastCustomerActivityAt,
-        e.lastAgentActivityAt);
+        e.lastAgentActivityAt,
+        e.slaDueAt);
   }
 }

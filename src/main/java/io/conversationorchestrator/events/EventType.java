@@ -13,6 +13,11 @@ public enum EventType {
    * ({@code statusTimeouts.warnBeforeClose}); once per close deadline.
    */
   CONVERSATION_CLOSE_WARNING(EventStream.CONVERSATIONS),
+  /**
+   * Our extension: no agent answered a customer message within the channel's response SLA; {@code
+   * sla} says which SLA, which message and how long the customer has waited. Once per message.
+   */
+  CONVERSATION_SLA_BREACHED(EventStream.CONVERSATIONS),
   PARTICIPANT_ADDED(EventStream.CONVERSATIONS),
   PARTICIPANT_UPDATED(EventStream.CONVERSATIONS),
   PARTICIPANT_REMOVED(EventStream.CONVERSATIONS),

@@ -157,6 +157,7 @@ public class CommunicationService {
             conversation.timeline(),
             communication.channel.name(),
             speaker,
+            ResourceType.COMMUNICATION.format(communication.id),
             communication.occurredAt,
             now);
     conversation.apply(outcome.timeline(), rules.schedule(outcome.timeline()));

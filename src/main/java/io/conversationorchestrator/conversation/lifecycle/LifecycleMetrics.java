@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
 /**
- * Transitions by from/to/reason, closing warnings, sweep lag (how late a timer fired) and sweep
- * batch time.
+ * Transitions by from/to/reason, closing warnings, SLA breaches, sweep lag (how late a timer fired)
+ * and sweep batch time.
  */
 @ApplicationScoped
 public class LifecycleMetrics {
@@ -43,6 +43,10 @@ public class LifecycleMetrics {
 
   public void warning() {
     registry.counter("orchestrator.lifecycle.close.warnings").increment();
+  }
+
+  public void breach(String sla) {
+    registry.counter("orchestrator.lifecycle.sla.breaches", "sla", sla).increment();
   }
 
   public void lag(Duration late) {

@@ -1,6 +1,7 @@
 package io.conversationorchestrator.conversation.lifecycle;
 
 import io.conversationorchestrator.api.ApiException;
+import io.conversationorchestrator.configuration.ResponseSla;
 import io.conversationorchestrator.configuration.StatusTimeouts;
 import io.conversationorchestrator.configuration.TimerBasis;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * the latest {@code closed} deadline, but never later than its maximum lifespan. Extensions: a
  * closing warning before the close deadline, and a snooze (INACTIVE until a given instant, the
  * close timer paused, the timers restarted when it ends), and timer bases (whose activity drives a
- * channel's timers).
+ * channel's timers), and response SLAs (an agent's answer due after a customer message).
  */
 public final class LifecycleRules {
   private final Duration unit;
@@ -35,9 +36,11 @@ public final class LifecycleRules {
     if (timeline.status() == ConversationStatus.CLOSED) {
       return Schedule.NONE;
     }
+    PendingResponse pending = timeline.pending();
+    Instant sla = pending == null || pending.breached() ? null : pending.dueAt();
     if (timeline.snoozed()) {
       Instant wakes = timeline.snoozedUntil();
-      return new Schedule(null, null, null, wakes, wakes);
+      return new Schedule(null, null, null, wakes, sla, earliest(wakes, sla));
     }
     Map<String, Instant> activity = effectiveActivity(timeline);
     Instant inactive = null;
@@ -60,8 +63,8 @@ public final class LifecycleRules {
         || (inactive != null && !inactive.isBefore(closed))) {
       inactive = null;
     }
-    Instant next = earliest(earliest(inactive, warning), closed);
-    return new Schedule(inactive, closed, warning, null, next);
+    Instant next = earliest(earliest(earliest(inactive, warning), closed), sla);
+    return new Schedule(inactive, closed, warning, null, sla, next);
   }
 
   /**
@@ -126,6 +129,29 @@ public final class LifecycleRules {
   }
 
   /**
+   * The response SLA breach due at {@code now}, if any: once per unanswered customer message (the
+   * returned timeline remembers it).
+   */
+  public Optional<SlaBreach> breachDue(Timeline timeline, Instant now) {
+    Schedule schedule = schedule(timeline);
+    if (schedule.slaDueAt() == null || now.isBefore(schedule.slaDueAt())) {
+      return Optional.empty();
+    }
+    PendingResponse pending = timeline.pending();
+    return Optional.of(
+        new SlaBreach(
+            pending,
+            Duration.between(pending.since(), now),
+            timeline.withPending(pending.breach())));
+  }
+
+  /** Activity without a communication id: no response SLA starts. */
+  public Outcome onActivity(
+      Timeline timeline, String channel, Speaker speaker, Instant at, Instant now) {
+    return onActivity(timeline, channel, speaker, null, at, now);
+  }
+
+  /**
    * Activity on a channel (a communication). Future instants count as {@code now}. It moves the
    * channel's timers when the channel's basis counts this speaker (ANY: everyone; CUSTOMER: the
    * customer; AWAITING_CUSTOMER: an agent, while a customer's message stops the timers), and then
@@ -134,7 +160,12 @@ public final class LifecycleRules {
    * activity on CLOSED conversations.
    */
   public Outcome onActivity(
-      Timeline timeline, String channel, Speaker speaker, Instant at, Instant now) {
+      Timeline timeline,
+      String channel,
+      Speaker speaker,
+      String communicationId,
+      Instant at,
+      Instant now) {
     requireOpen(timeline, "no new activity");
     Instant when = at.isAfter(now) ? now : at;
     TimerBasis basis = basis(timeline, channel);
@@ -155,7 +186,8 @@ public final class LifecycleRules {
                     : timeline.lastCustomerAt(),
                 speaker == Speaker.AGENT
                     ? latest(timeline.lastAgentAt(), when)
-                    : timeline.lastAgentAt());
+                    : timeline.lastAgentAt())
+            .withPending(pending(timeline, channel, speaker, communicationId, when));
     if (timeline.snoozed()) {
       return timeline.wakeOnActivity()
           ? reached(
@@ -166,6 +198,34 @@ public final class LifecycleRules {
       return reached(updated, ConversationStatus.ACTIVE, TransitionReason.ACTIVITY);
     }
     return new Outcome(updated, null);
+  }
+
+  /**
+   * An agent's message answers the waiting customer; a customer's message starts an SLA unless one
+   * already runs (the customer waits since the first unanswered message).
+   */
+  private PendingResponse pending(
+      Timeline timeline, String channel, Speaker speaker, String communicationId, Instant when) {
+    if (speaker == Speaker.AGENT) {
+      return null;
+    }
+    ResponseSla sla = timeline.slas().get(channel);
+    if (speaker != Speaker.CUSTOMER
+        || timeline.pending() != null
+        || sla == null
+        || communicationId == null) {
+      return timeline.pending();
+    }
+    boolean first = timeline.lastAgentAt() == null;
+    Integer units = first ? sla.firstResponse() : sla.nextResponse();
+    return units == null
+        ? null
+        : new PendingResponse(
+            first ? PendingResponse.FIRST_RESPONSE : PendingResponse.NEXT_RESPONSE,
+            communicationId,
+            when,
+            deadline(when, units),
+            false);
   }
 
   private static TimerBasis basis(Timeline timeline, String channel) {

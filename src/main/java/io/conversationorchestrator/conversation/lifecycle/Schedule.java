@@ -9,6 +9,8 @@ import java.time.Instant;
  * @param closesAt when it becomes CLOSED (none while snoozed: the close timer is paused)
  * @param closeWarningAt when the closing warning is due (none once given for this close deadline)
  * @param snoozedUntil when a snoozed conversation wakes
+ * @param slaDueAt when an agent's answer to the waiting customer message is due (none once its
+ *     breach was reported)
  * @param nextTransitionAt the earliest of them: what the sweeper waits for
  */
 public record Schedule(
@@ -16,6 +18,7 @@ public record Schedule(
     Instant closesAt,
     Instant closeWarningAt,
     Instant snoozedUntil,
+    Instant slaDueAt,
     Instant nextTransitionAt) {
-  public static final Schedule NONE = new Schedule(null, null, null, null, null);
+  public static final Schedule NONE = new Schedule(null, null, null, null, null, null);
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.conversationorchestrator.api.ApiException;
+import io.conversationorchestrator.configuration.ResponseSla;
 import io.conversationorchestrator.configuration.StatusTimeouts;
 import io.conversationorchestrator.configuration.TimerBasis;
 import java.time.Duration;
@@ -52,7 +53,7 @@ class LifecycleExtensionRulesTest {
       assertThat(o.transition().to()).isEqualTo(INACTIVE);
       assertThat(o.transition().reason()).isEqualTo(TransitionReason.SNOOZED);
       Schedule s = rules.schedule(o.timeline());
-      assertThat(s).isEqualTo(new Schedule(null, null, null, at(60), at(60)));
+      assertThat(s).isEqualTo(new Schedule(null, null, null, at(60), null, at(60)));
       assertThat(rules.due(o.timeline(), at(59))).isEmpty();
       assertThat(rules.warningDue(o.timeline(), at(59))).isEmpty();
     }
@@ -209,7 +210,10 @@ class LifecycleExtensionRulesTest {
     }
   }
 
-  /** Every combination of status, snooze, wake on activity, warning and warned-already. */
+  /**
+   * Every combination of status, snooze, wake on activity, warning, warned-already and a waiting
+   * customer message (none, its SLA running, its breach reported).
+   */
   static Stream<Arguments> combinations() {
     List<Arguments> all = new ArrayList<>();
     for (ConversationStatus status : ConversationStatus.values()) {
@@ -217,8 +221,10 @@ class LifecycleExtensionRulesTest {
         for (boolean wake : new boolean[] {false, true}) {
           for (Integer warn : new Integer[] {null, 5}) {
             for (boolean warned : new boolean[] {false, true}) {
-              if (!snoozed || status == INACTIVE) {
-                all.add(Arguments.of(status, snoozed, wake, warn, warned));
+              for (String sla : new String[] {"NONE", "RUNNING", "BREACHED"}) {
+                if (!snoozed || status == INACTIVE) {
+                  all.add(Arguments.of(status, snoozed, wake, warn, warned, sla));
+                }
               }
             }
           }
@@ -228,10 +234,19 @@ class LifecycleExtensionRulesTest {
     return all.stream();
   }
 
-  @ParameterizedTest(name = "{0} snoozed={1} wake={2} warn={3} warned={4}")
+  @ParameterizedTest(name = "{0} snoozed={1} wake={2} warn={3} warned={4} sla={5}")
   @MethodSource("combinations")
   void everyCombinationKeepsTheInvariants(
-      ConversationStatus status, boolean snoozed, boolean wake, Integer warn, boolean warned) {
+      ConversationStatus status,
+      boolean snoozed,
+      boolean wake,
+      Integer warn,
+      boolean warned,
+      String sla) {
+    PendingResponse pending =
+        sla.equals("NONE")
+            ? null
+            : new PendingResponse("FIRST_RESPONSE", "comm_1", at(1), at(3), sla.equals("BREACHED"));
     Timeline t =
         new Timeline(
             status,
@@ -242,7 +257,9 @@ class LifecycleExtensionRulesTest {
             wake,
             warned ? at(30) : null,
             null,
-            null);
+            null,
+            Map.of("SMS", new ResponseSla(2, 2)),
+            pending);
     Schedule s = rules.schedule(t);
     if (status == CLOSED) {
       assertThat(s).isEqualTo(Schedule.NONE);
@@ -250,7 +267,7 @@ class LifecycleExtensionRulesTest {
     }
     // the one deadline the sweeper waits for is the nearest of all of them
     Instant nearest =
-        Stream.of(s.inactiveAt(), s.closeWarningAt(), s.snoozedUntil(), s.closesAt())
+        Stream.of(s.inactiveAt(), s.closeWarningAt(), s.snoozedUntil(), s.closesAt(), s.slaDueAt())
             .filter(Objects::nonNull)
             .min(Instant::compareTo)
             .orElseThrow();
@@ -258,10 +275,15 @@ class LifecycleExtensionRulesTest {
     assertThat(s.snoozedUntil() != null).isEqualTo(snoozed);
     assertThat(s.closesAt() == null).isEqualTo(snoozed);
     assertThat(s.closeWarningAt() != null).isEqualTo(!snoozed && warn != null && !warned);
-    // at the next deadline exactly one thing happens: a transition or else a warning
+    assertThat(s.slaDueAt() != null).isEqualTo(sla.equals("RUNNING"));
+    // at the next deadline something is due: a transition, a warning or a breach
     boolean transition = rules.due(t, nearest).isPresent();
     boolean warning = rules.warningDue(t, nearest).isPresent();
-    assertThat(transition || warning).isTrue();
+    boolean breach = rules.breachDue(t, nearest).isPresent();
+    assertThat(transition || warning || breach).isTrue();
+    if (breach) {
+      assertThat(rules.breachDue(rules.breachDue(t, nearest).get().timeline(), nearest)).isEmpty();
+    }
     if (warning) {
       assertThat(rules.warningDue(rules.warningDue(t, nearest).get().timeline(), nearest))
           .isEmpty();
@@ -346,5 +368,100 @@ class LifecycleExtensionRulesTest {
     assertThat(s.inactiveAt()).isEqualTo(at(60));
     assertThat(s.closeWarningAt()).isEqualTo(at(75));
     assertThat(s.closesAt()).isEqualTo(at(80));
+  }
+
+  /** Response SLAs: SMS first response 5, next response 3 (minutes); no timers otherwise. */
+  @Nested
+  class ResponseSlas {
+    private final Timeline fresh =
+        new Timeline(
+            ACTIVE,
+            T0,
+            Map.of(),
+            Map.of("SMS", new StatusTimeouts(100, 300)),
+            null,
+            true,
+            null,
+            null,
+            null,
+            Map.of("SMS", new ResponseSla(5, 3)),
+            null);
+
+    private Timeline say(Timeline t, Speaker who, String id, int minute) {
+      return rules.onActivity(t, "SMS", who, id, at(minute), at(minute)).timeline();
+    }
+
+    @Test
+    void aCustomerMessageStartsTheFirstResponseSlaAndItsBreachIsDueOnce() {
+      Timeline waiting = say(fresh, Speaker.CUSTOMER, "comm_1", 1);
+      Schedule s = rules.schedule(waiting);
+      assertThat(s.slaDueAt()).isEqualTo(at(6));
+      assertThat(s.nextTransitionAt()).isEqualTo(at(6));
+      assertThat(rules.breachDue(waiting, at(6).minusNanos(1000))).isEmpty();
+      SlaBreach breach = rules.breachDue(waiting, at(7)).orElseThrow();
+      assertThat(breach.details())
+          .isEqualTo(new SlaBreach.Details("FIRST_RESPONSE", "comm_1", at(1), at(6), 360));
+      assertThat(rules.schedule(breach.timeline()).slaDueAt()).isNull();
+      assertThat(rules.breachDue(breach.timeline(), at(8))).isEmpty();
+      // a later customer message does not restart the clock of the unanswered one
+      Timeline again = say(breach.timeline(), Speaker.CUSTOMER, "comm_2", 9);
+      assertThat(again.pending().communicationId()).isEqualTo("comm_1");
+      assertThat(rules.breachDue(again, at(10))).isEmpty();
+    }
+
+    @Test
+    void anAgentAnswerStopsItAndTheNextCustomerMessageStartsTheNextResponseSla() {
+      Timeline answered = say(say(fresh, Speaker.CUSTOMER, "comm_1", 1), Speaker.AGENT, "c", 2);
+      assertThat(answered.pending()).isNull();
+      assertThat(rules.schedule(answered).slaDueAt()).isNull();
+      Timeline next = say(answered, Speaker.CUSTOMER, "comm_3", 10);
+      assertThat(next.pending().sla()).isEqualTo("NEXT_RESPONSE");
+      assertThat(rules.schedule(next).slaDueAt()).isEqualTo(at(13));
+    }
+
+    @Test
+    void otherAuthorsAndChannelsWithoutAnSlaStartNothing() {
+      assertThat(say(fresh, Speaker.OTHER, "comm_1", 1).pending()).isNull();
+      Timeline voice =
+          rules.onActivity(fresh, "VOICE", Speaker.CUSTOMER, "c", at(1), at(1)).timeline();
+      assertThat(voice.pending()).isNull();
+      Timeline onlyFirst =
+          say(
+              say(
+                  say(
+                      new Timeline(
+                          ACTIVE,
+                          T0,
+                          Map.of(),
+                          Map.of(),
+                          null,
+                          true,
+                          null,
+                          null,
+                          null,
+                          Map.of("SMS", new ResponseSla(5, null)),
+                          null),
+                      Speaker.CUSTOMER,
+                      "c1",
+                      1),
+                  Speaker.AGENT,
+                  "a",
+                  2),
+              Speaker.CUSTOMER,
+              "c2",
+              3);
+      assertThat(onlyFirst.pending()).isNull();
+    }
+
+    @Test
+    void theSlaRunsWhileSnoozedAndNotOnceClosed() {
+      Timeline waiting = say(fresh, Speaker.CUSTOMER, "comm_1", 1);
+      Timeline snoozed = rules.onSnooze(waiting, at(60), true, at(2)).timeline();
+      Schedule s = rules.schedule(snoozed);
+      assertThat(s.slaDueAt()).isEqualTo(at(6));
+      assertThat(s.nextTransitionAt()).isEqualTo(at(6));
+      assertThat(rules.breachDue(snoozed, at(6))).isPresent();
+      assertThat(rules.breachDue(waiting.withStatus(CLOSED), at(6))).isEmpty();
+    }
   }
 }

@@ -55,20 +55,23 @@ class ConcurrentSweepersTest {
   }
 
   /**
-   * The extension deadlines share the one indexed deadline: every snooze ends once, every closing
-   * warning is given once, every conversation closes once, whichever sweeper claims the row.
+   * The extension deadlines share the one indexed deadline: every snooze ends once, every SLA
+   * breach and closing warning is given once, every conversation closes once, whichever sweeper
+   * claims the row.
    */
   @Test
-  void snoozeEndsAndClosingWarningsAreSweptOnce() throws Exception {
+  void snoozeEndsSlaBreachesAndClosingWarningsAreSweptOnce() throws Exception {
     Api api = Api.newAccount();
     String configuration =
         Fixtures.createConfiguration(
             api,
             Fixtures.configuration(
                 "race-extensions",
-                "{\"SMS\":{\"statusTimeouts\":{\"closed\":10,\"warnBeforeClose\":5}}}"));
+                "{\"SMS\":{\"statusTimeouts\":{\"closed\":10,\"warnBeforeClose\":5},"
+                    + "\"responseSla\":{\"firstResponse\":1}}}"));
     List<String> plain = new ArrayList<>();
     List<String> snoozed = new ArrayList<>();
+    List<String> waiting = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       String id = Fixtures.createConversation(api, Fixtures.customerConversation(configuration, i));
       if (i % 3 == 0) {
@@ -78,6 +81,13 @@ class ConcurrentSweepersTest {
             .then()
             .statusCode(200);
         snoozed.add(id);
+      } else if (i % 3 == 1) {
+        api.request()
+            .body(Fixtures.textCommunication("+1555%07d".formatted(i), "+15550001111", "hello?"))
+            .post("/v2/Conversations/" + id + "/Communications")
+            .then()
+            .statusCode(201);
+        waiting.add(id);
       } else {
         plain.add(id);
       }
@@ -95,6 +105,16 @@ class ConcurrentSweepersTest {
             .extracting(e -> e.type() + ":" + e.status() + ":" + e.reason())
             .containsExactly(
                 "CONVERSATION_CREATED:null:null",
+                "CONVERSATION_CLOSE_WARNING:null:null",
+                "CONVERSATION_UPDATED:CLOSED:TIMER");
+      }
+      for (String id : waiting) {
+        assertThat(reader.await(id, Duration.ofSeconds(30), e -> e.size() >= 5))
+            .extracting(e -> e.type() + ":" + e.status() + ":" + e.reason())
+            .containsExactly(
+                "CONVERSATION_CREATED:null:null",
+                "COMMUNICATION_CREATED:null:null",
+                "CONVERSATION_SLA_BREACHED:null:null",
                 "CONVERSATION_CLOSE_WARNING:null:null",
                 "CONVERSATION_UPDATED:CLOSED:TIMER");
       }

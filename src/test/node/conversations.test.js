@@ -49,6 +49,31 @@ describe('conversations', () => {
     assert.equal(conversation.participants[0].createdAt, json.participants[0].createdAt);
   });
 
+  it('reads conversations with every lifecycle extension set (issue 16)', async () => {
+    const configurationId = await f.createConfiguration(v2, {
+      channelSettings: {
+        SMS: {
+          statusTimeouts: { inactive: 600, closed: 1440, warnBeforeClose: 60, basis: 'CUSTOMER' },
+          responseSla: { firstResponse: 30 },
+        },
+      },
+    });
+    const created = await f.createConversation(v2, { configurationId });
+    const snoozedUntil = new Date(Date.now() + 3_600_000).toISOString();
+    const patched = await v2
+      .conversations(created.id)
+      .patch({ snoozedUntil, wakeOnActivity: false });
+    assert.equal(http.last().statusCode, 200);
+    assert.equal(patched.status, 'INACTIVE');
+    const fetched = await v2.conversations(created.id).fetch();
+    assert.equal(fetched.status, 'INACTIVE');
+    assert.equal(fetched.configuration.channelSettings.SMS.statusTimeouts.closed, 1440);
+    const json = http.last().body;
+    assert.equal(json.wakeOnActivity, false);
+    assert.equal(typeof json.snoozedUntil, 'string');
+    assert.equal(json.closeWarningAt, null);
+  });
+
   it('fetch answers the conversation as created', async () => {
     const created = await f.createConversation(v2);
     const fetched = await v2.conversations(created.id).fetch();

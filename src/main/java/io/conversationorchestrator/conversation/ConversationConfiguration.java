@@ -97,7 +97,10 @@ public record ConversationConfiguration(
         workflows);
   }
 
-  /** Each overridden channel gets the override's timers and keeps its capture rules. */
+  /**
+   * Each overridden channel gets the override's timers (and SLAs, when given) and keeps its capture
+   * rules.
+   */
   private static Map<SettingsChannel, ChannelSetting> channels(
       Map<SettingsChannel, ChannelSetting> base, Map<SettingsChannel, ChannelOverride> overrides) {
     if (overrides == null || overrides.isEmpty()) {
@@ -110,7 +113,11 @@ public record ConversationConfiguration(
           merged.put(
               channel,
               new ChannelSetting(
-                  override.statusTimeouts(), current == null ? null : current.captureRules()));
+                  override.statusTimeouts(),
+                  current == null ? null : current.captureRules(),
+                  override.responseSla() != null
+                      ? override.responseSla()
+                      : current == null ? null : current.responseSla()));
         });
     return merged;
   }

@@ -9,6 +9,9 @@ import io.conversationorchestrator.api.JsonErrors;
 import io.conversationorchestrator.configuration.StatusCallback;
 import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +19,9 @@ import java.util.Map;
 /**
  * A parsed PATCH body, keeping "absent" apart from "null": {@code name} (nullable), {@code status},
  * {@code metadata} (merge patch: null removes a key), {@code configuration.statusCallbacks}
- * (replaces the list; {@code []} or null clears it).
+ * (replaces the list; {@code []} or null clears it), and our snooze extension: {@code snoozedUntil}
+ * (a timestamp, or null to wake now) and {@code wakeOnActivity} (absent: kept, or true when
+ * snoozing a conversation that was not snoozed).
  */
 record ConversationPatch(
     boolean hasName,
@@ -24,13 +29,21 @@ record ConversationPatch(
     ConversationStatus status,
     Map<String, String> metadataChanges,
     boolean hasStatusCallbacks,
-    List<StatusCallback> statusCallbacks) {
+    List<StatusCallback> statusCallbacks,
+    boolean hasSnoozedUntil,
+    Instant snoozedUntil,
+    Boolean wakeOnActivity) {
 
   static final int MAX_CALLBACKS = ConfigurationOverrides.MAX_CALLBACKS;
 
   /** What PATCH can change; binding the body to it refuses any other field, as for every body. */
   record Fields(
-      JsonNode name, JsonNode status, JsonNode metadata, ConfigurationFields configuration) {}
+      JsonNode name,
+      JsonNode status,
+      JsonNode metadata,
+      ConfigurationFields configuration,
+      JsonNode snoozedUntil,
+      JsonNode wakeOnActivity) {}
 
   /** Only {@code statusCallbacks} can change here; typed, so their unknown fields are named too. */
   record ConfigurationFields(List<StatusCallback> statusCallbacks) {}
@@ -57,7 +70,37 @@ record ConversationPatch(
         !callbacks.isMissingNode(),
         callbacks.isMissingNode() || callbacks.isNull()
             ? List.of()
-            : readCallbacks(json, callbacks));
+            : readCallbacks(json, callbacks),
+        body.has("snoozedUntil"),
+        snoozedUntil(body.get("snoozedUntil")),
+        wakeOnActivity(body.get("wakeOnActivity")));
+  }
+
+  boolean changesSnooze() {
+    return hasSnoozedUntil || wakeOnActivity != null;
+  }
+
+  private static Instant snoozedUntil(JsonNode value) {
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    try {
+      // PostgreSQL keeps microseconds: the answer shows what is stored
+      return Instant.parse(value.textValue()).truncatedTo(ChronoUnit.MICROS);
+    } catch (DateTimeParseException | NullPointerException e) {
+      throw ApiException.invalid(
+          "Invalid value for 'snoozedUntil': expected an ISO 8601 UTC timestamp or null");
+    }
+  }
+
+  private static Boolean wakeOnActivity(JsonNode value) {
+    if (value == null) {
+      return null;
+    }
+    if (!value.isBoolean()) {
+      throw ApiException.invalid("Invalid value for 'wakeOnActivity': expected true or false");
+    }
+    return value.booleanValue();
   }
 
   Map<String, String> mergeMetadata(Map<String, String> current) {

@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The contract's Conversation, plus three fields clients of a lifecycle service need: the last
- * activity and the next scheduled transitions (null where none applies). {@code configurationId} is
- * null (present, not absent) for a conversation configured inline. {@code previousConversationId}
- * (an extension too, likewise null when none) names the CLOSED conversation of the same grouping
- * key this one followed within the reopen-link window.
+ * The contract's Conversation, plus the fields clients of a lifecycle service need: the last
+ * activity and the next scheduled transitions (null where none applies), the snooze ({@code
+ * snoozedUntil}, {@code wakeOnActivity}), when the closing warning is due, and when a customer and
+ * an agent last spoke, and when an agent's answer to the waiting customer is due under a response
+ * SLA (it stays after a breach, until an agent answers). {@code configurationId} is null (present,
+ * not absent) for a conversation configured inline. {@code previousConversationId} (likewise null
+ * when none) names the CLOSED conversation of the same grouping key this one followed within the
+ * reopen-link window.
  */
 public record ConversationResponse(
     String id,
@@ -29,6 +32,12 @@ public record ConversationResponse(
     Instant lastActivityAt,
     Instant inactiveAt,
     Instant closesAt,
+    Instant snoozedUntil,
+    boolean wakeOnActivity,
+    Instant closeWarningAt,
+    Instant lastCustomerActivityAt,
+    Instant lastAgentActivityAt,
+    Instant slaDueAt,
     String previousConversationId) {
 
   public static ConversationResponse of(
@@ -47,6 +56,12 @@ public record ConversationResponse(
         e.lastActivityAt,
         e.inactiveAt,
         e.closesAt,
+        e.snoozedUntil,
+        e.wakeOnActivity,
+        e.closeWarningAt,
+        e.lastCustomerActivityAt,
+        e.lastAgentActivityAt,
+        e.slaDueAt,
         e.previousConversationId == null
             ? null
             : ResourceType.CONVERSATION.format(e.previousConversationId));

@@ -10,6 +10,7 @@ import io.conversationorchestrator.configuration.StatusCallback;
 import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
 import io.conversationorchestrator.conversation.lifecycle.LifecycleRules;
 import io.conversationorchestrator.conversation.lifecycle.Outcome;
+import io.conversationorchestrator.conversation.lifecycle.Timeline;
 import io.conversationorchestrator.events.EventType;
 import io.conversationorchestrator.operation.Operations;
 import io.conversationorchestrator.platform.Time;
@@ -78,7 +79,36 @@ public class ConversationUpdates {
       throw ApiException.invalid("Invalid value for 'name': size must be between 0 and 256");
     }
     validation.check(new Callbacks(patch.statusCallbacks()));
-    return locked(accountSid, id).chain(c -> update(c, patch.status(), apply(c, patch)));
+    if (patch.status() != null && patch.changesSnooze()) {
+      throw ApiException.invalid(
+          "Give either 'status' or 'snoozedUntil'/'wakeOnActivity', not both in one request");
+    }
+    return locked(accountSid, id)
+        .chain(
+            c -> {
+              boolean changed = apply(c, patch);
+              return patch.changesSnooze()
+                  ? snooze(c, patch, changed)
+                  : update(c, patch.status(), changed);
+            });
+  }
+
+  /** The snooze extension: snooze, move the snooze, wake, or only set {@code wakeOnActivity}. */
+  private Uni<ConversationResponse> snooze(
+      ConversationEntity c, ConversationPatch patch, boolean fieldsChanged) {
+    Instant now = Time.now();
+    Timeline timeline = c.timeline();
+    boolean wake =
+        patch.wakeOnActivity() != null
+            ? patch.wakeOnActivity()
+            : !patch.hasSnoozedUntil() || timeline.snoozed() ? timeline.wakeOnActivity() : true;
+    Instant until = patch.hasSnoozedUntil() ? patch.snoozedUntil() : timeline.snoozedUntil();
+    Outcome outcome =
+        patch.hasSnoozedUntil()
+            ? rules.onSnooze(timeline, until, wake, now)
+            : new Outcome(timeline.withSnooze(until, wake), null);
+    boolean changed = fieldsChanged || !outcome.timeline().equals(timeline);
+    return changed ? store(c, outcome, now) : events.respond(c);
   }
 
   @WithTransaction
@@ -121,6 +151,10 @@ public class ConversationUpdates {
     if (!outcome.changedStatus() && !fieldsChanged) {
       return events.respond(c);
     }
+    return store(c, outcome, now);
+  }
+
+  private Uni<ConversationResponse> store(ConversationEntity c, Outcome outcome, Instant now) {
     c.apply(outcome.timeline(), rules.schedule(outcome.timeline()));
     c.updatedAt = now;
     return events.append(EventType.CONVERSATION_UPDATED, c, outcome.transition());

@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * The payload of every event on Kafka and of every JSON status callback. Status changes also carry
- * {@code previousStatus}, {@code status} and {@code reason}; other events leave them out.
+ * {@code previousStatus}, {@code status} and {@code reason}; CONVERSATION_SLA_BREACHED carries
+ * {@code sla}; other events leave them out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DomainEvent(
@@ -14,4 +15,5 @@ public record DomainEvent(
     String previousStatus,
     String status,
     String reason,
+    Object sla,
     Object data) {}

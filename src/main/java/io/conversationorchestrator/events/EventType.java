@@ -8,6 +8,16 @@ public enum EventType {
   CONVERSATION_CREATED(EventStream.CONVERSATIONS),
   CONVERSATION_UPDATED(EventStream.CONVERSATIONS),
   CONVERSATION_DELETED(EventStream.CONVERSATIONS),
+  /**
+   * Our extension: the conversation closes at {@code data.closesAt} unless activity moves it
+   * ({@code statusTimeouts.warnBeforeClose}); once per close deadline.
+   */
+  CONVERSATION_CLOSE_WARNING(EventStream.CONVERSATIONS),
+  /**
+   * Our extension: no agent answered a customer message within the channel's response SLA; {@code
+   * sla} says which SLA, which message and how long the customer has waited. Once per message.
+   */
+  CONVERSATION_SLA_BREACHED(EventStream.CONVERSATIONS),
   PARTICIPANT_ADDED(EventStream.CONVERSATIONS),
   PARTICIPANT_UPDATED(EventStream.CONVERSATIONS),
   PARTICIPANT_REMOVED(EventStream.CONVERSATIONS),

@@ -90,8 +90,9 @@ public class Outbox {
   private static DomainEvent payload(PendingEvent e, Instant at) {
     StatusChange c = e.change();
     return c == null
-        ? new DomainEvent(e.type(), at, null, null, null, e.data())
-        : new DomainEvent(e.type(), at, c.previousStatus(), c.status(), c.reason(), e.data());
+        ? new DomainEvent(e.type(), at, null, null, null, e.sla(), e.data())
+        : new DomainEvent(
+            e.type(), at, c.previousStatus(), c.status(), c.reason(), e.sla(), e.data());
   }
 
   private String serialize(Object value) {

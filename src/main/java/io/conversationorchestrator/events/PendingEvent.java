@@ -7,4 +7,16 @@ public record PendingEvent(
     String subject,
     String accountSid,
     Object data,
-    StatusChange change) {}
+    StatusChange change,
+    Object sla) {
+
+  public PendingEvent(
+      EventType type,
+      String key,
+      String subject,
+      String accountSid,
+      Object data,
+      StatusChange change) {
+    this(type, key, subject, accountSid, data, change, null);
+  }
+}

@@ -178,7 +178,22 @@ public class OpenApiDocument implements OASFilter {
                     createSchema()
                         .type(List.of(SchemaType.ARRAY, SchemaType.NULL))
                         .items(ref("StatusCallback"))
-                        .description("Replaces the list; [] or null clears it")));
+                        .description("Replaces the list; [] or null clears it")))
+        .addProperty(
+            "snoozedUntil",
+            createSchema()
+                .type(List.of(SchemaType.STRING, SchemaType.NULL))
+                .format("date-time")
+                .description(
+                    "Our extension: INACTIVE until then (reason SNOOZED), the close timer paused;"
+                        + " ACTIVE again at that instant (SNOOZE_ENDED). Null wakes it now. Not in"
+                        + " the past nor beyond the maximum lifespan; not with status"))
+        .addProperty(
+            "wakeOnActivity",
+            createSchema()
+                .addType(SchemaType.BOOLEAN)
+                .description(
+                    "Our extension: whether a communication ends the snooze (default true)"));
   }
 
   private static Header header(String description, Schema schema) {

@@ -162,8 +162,24 @@ class OpenApiDocumentTest {
         keys(schema("ConfigurationOverrides").path("properties")));
     assertEquals(
         20, schema("ConfigurationOverrides").at("/properties/statusCallbacks/maxItems").asInt());
-    // capture rules are refused on a conversation, so they are not offered
-    assertEquals(Set.of("statusTimeouts"), keys(schema("ChannelOverride").path("properties")));
+    // capture rules are refused on a conversation, so they are not offered; responseSla is ours
+    assertEquals(
+        Set.of("statusTimeouts", "responseSla"),
+        keys(schema("ChannelOverride").path("properties")));
+    // the lifecycle extensions (issue 16) are documented
+    assertTrue(
+        keys(schema("ConversationResponse").path("properties"))
+            .containsAll(
+                Set.of(
+                    "snoozedUntil",
+                    "wakeOnActivity",
+                    "closeWarningAt",
+                    "lastCustomerActivityAt",
+                    "lastAgentActivityAt",
+                    "slaDueAt")));
+    assertTrue(
+        keys(schema("StatusTimeouts").path("properties"))
+            .containsAll(Set.of("warnBeforeClose", "basis")));
     List<String> required = new ArrayList<>();
     schema("CreateConversationBody").path("required").forEach(v -> required.add(v.asText()));
     assertTrue(!required.contains("configurationId"), "configurationId is optional: " + required);

@@ -6,6 +6,7 @@ import static io.conversationorchestrator.sdk.JavaSdkChecks.assertError;
 import static io.conversationorchestrator.sdk.JavaSdkChecks.createConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.hamcrest.Matchers.notNullValue;
 
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
@@ -21,6 +22,7 @@ import io.conversationorchestrator.support.Fixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -226,6 +228,45 @@ class TwilioJavaSdkTest {
         Conversation.deleter(id).setIdempotencyKey(UUID.randomUUID().toString()).delete(client);
     assertCompleted(client, deleted.getStatusUrl(), Map.of("conversationId", id));
     assertError(() -> Conversation.fetcher(id).fetch(client), 404, 20404);
+  }
+
+  /**
+   * Every lifecycle extension set at once (issue 16): the SDK still reads the conversation and its
+   * configuration, whose responses carry fields and values it does not know.
+   */
+  @Test
+  void lifecycleExtensionsStillParse() {
+    String configuration =
+        Fixtures.createConfiguration(
+            account,
+            Fixtures.configuration(
+                "extensions",
+                """
+                {"SMS":{"statusTimeouts":{"inactive":600,"closed":1200,"warnBeforeClose":60,
+                 "basis":"AWAITING_CUSTOMER"},"responseSla":{"firstResponse":300}}}"""));
+    String id = Fixtures.createConversation(account, Fixtures.seedConversation(configuration));
+    account
+        .request()
+        .body(Fixtures.textCommunication("+15551234567", "+15550001111", "hi"))
+        .post("/v2/Conversations/" + id + "/Communications")
+        .then()
+        .statusCode(201);
+    account
+        .request()
+        .body(
+            "{\"snoozedUntil\":\"%s\",\"wakeOnActivity\":false}"
+                .formatted(Instant.now().plusSeconds(3600)))
+        .patch("/v2/Conversations/" + id)
+        .then()
+        .statusCode(200)
+        .body("slaDueAt", notNullValue())
+        .body("lastCustomerActivityAt", notNullValue());
+
+    var fetched = Conversation.fetcher(id).fetch(client);
+    assertThat(fetched.getStatus().toString()).isEqualTo("INACTIVE");
+    assertThat(fetched.getConfiguration().getChannelSettings()).containsKey("SMS");
+    var settings = Configuration.fetcher(configuration).fetch(client).getChannelSettings();
+    assertThat(settings.get("SMS").getStatusTimeouts().getClosed()).isEqualTo(1200);
   }
 
   @Test

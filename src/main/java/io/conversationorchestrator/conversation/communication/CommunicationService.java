@@ -9,6 +9,9 @@ import io.conversationorchestrator.conversation.ConversationEvents;
 import io.conversationorchestrator.conversation.OpenConversations;
 import io.conversationorchestrator.conversation.lifecycle.LifecycleRules;
 import io.conversationorchestrator.conversation.lifecycle.Outcome;
+import io.conversationorchestrator.conversation.lifecycle.Speaker;
+import io.conversationorchestrator.conversation.participant.ParticipantRepository;
+import io.conversationorchestrator.conversation.participant.ParticipantType;
 import io.conversationorchestrator.events.EventType;
 import io.conversationorchestrator.events.Outbox;
 import io.conversationorchestrator.platform.Time;
@@ -32,6 +35,7 @@ public class CommunicationService {
   private final Outbox outbox;
   private final ConversationEvents conversationEvents;
   private final LifecycleRules rules;
+  private final ParticipantRepository participants;
 
   public CommunicationService(
       OpenConversations conversations,
@@ -39,13 +43,15 @@ public class CommunicationService {
       ParticipantResolver participantResolver,
       Outbox outbox,
       ConversationEvents conversationEvents,
-      LifecycleRules rules) {
+      LifecycleRules rules,
+      ParticipantRepository participants) {
     this.conversations = conversations;
     this.communications = communications;
     this.participantResolver = participantResolver;
     this.outbox = outbox;
     this.conversationEvents = conversationEvents;
     this.rules = rules;
+    this.participants = participants;
   }
 
   @WithTransaction
@@ -119,9 +125,41 @@ public class CommunicationService {
 
   private Uni<?> recordActivity(
       ConversationEntity conversation, CommunicationEntity communication, Instant now) {
+    return speaker(conversation, communication)
+        .chain(speaker -> recordActivity(conversation, communication, speaker, now));
+  }
+
+  /** The author's participant type (the resolver always fills in the author's participantId). */
+  private Uni<Speaker> speaker(ConversationEntity conversation, CommunicationEntity communication) {
+    String author = communication.body.author().participantId();
+    return ResourceType.PARTICIPANT
+        .parse(author)
+        .map(id -> participants.findInConversation(conversation.id, id))
+        .orElse(Uni.createFrom().nullItem())
+        .map(p -> p == null || p.type == null ? Speaker.OTHER : speakerOf(p.type));
+  }
+
+  private static Speaker speakerOf(ParticipantType type) {
+    return switch (type) {
+      case CUSTOMER -> Speaker.CUSTOMER;
+      case HUMAN_AGENT, AI_AGENT, AGENT -> Speaker.AGENT;
+      case UNKNOWN -> Speaker.OTHER;
+    };
+  }
+
+  private Uni<?> recordActivity(
+      ConversationEntity conversation,
+      CommunicationEntity communication,
+      Speaker speaker,
+      Instant now) {
     Outcome outcome =
         rules.onActivity(
-            conversation.timeline(), communication.channel.name(), communication.occurredAt, now);
+            conversation.timeline(),
+            communication.channel.name(),
+            speaker,
+            ResourceType.COMMUNICATION.format(communication.id),
+            communication.occurredAt,
+            now);
     conversation.apply(outcome.timeline(), rules.schedule(outcome.timeline()));
     conversation.updatedAt = now;
     if (!outcome.changedStatus()) {

@@ -5,7 +5,10 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
-/** Transitions by from/to/reason, sweep lag (how late a timer fired) and sweep batch time. */
+/**
+ * Transitions by from/to/reason, closing warnings, SLA breaches, sweep lag (how late a timer fired)
+ * and sweep batch time.
+ */
 @ApplicationScoped
 public class LifecycleMetrics {
   private final MeterRegistry registry;
@@ -36,6 +39,14 @@ public class LifecycleMetrics {
             "reason",
             transition.reason().name())
         .increment();
+  }
+
+  public void warning() {
+    registry.counter("orchestrator.lifecycle.close.warnings").increment();
+  }
+
+  public void breach(String sla) {
+    registry.counter("orchestrator.lifecycle.sla.breaches", "sla", sla).increment();
   }
 
   public void lag(Duration late) {

@@ -7,5 +7,9 @@ public enum TransitionReason {
   /** A client set the status. */
   API,
   /** New activity (a communication) reactivated it. */
-  ACTIVITY
+  ACTIVITY,
+  /** A client snoozed it: INACTIVE until {@code snoozedUntil}, its close timer paused. */
+  SNOOZED,
+  /** Its snooze ended: at {@code snoozedUntil} (the sweeper) or woken through the API. */
+  SNOOZE_ENDED
 }

@@ -67,7 +67,9 @@ class ConcurrentSweepersTest {
             api,
             Fixtures.configuration(
                 "race-extensions",
-                "{\"SMS\":{\"statusTimeouts\":{\"closed\":10,\"warnBeforeClose\":5},"
+                // deadlines far apart (1 s SLA, warning 15 s before a 30 s close), so the order
+                // asserted below holds even on a loaded machine whose sweeps run seconds late
+                "{\"SMS\":{\"statusTimeouts\":{\"closed\":30,\"warnBeforeClose\":15},"
                     + "\"responseSla\":{\"firstResponse\":1}}}"));
     List<String> plain = new ArrayList<>();
     List<String> snoozed = new ArrayList<>();
@@ -76,7 +78,7 @@ class ConcurrentSweepersTest {
       String id = Fixtures.createConversation(api, Fixtures.customerConversation(configuration, i));
       if (i % 3 == 0) {
         api.request()
-            .body("{\"snoozedUntil\":\"%s\"}".formatted(Instant.now().plusSeconds(1)))
+            .body("{\"snoozedUntil\":\"%s\"}".formatted(Instant.now().plusSeconds(5)))
             .patch("/v2/Conversations/" + id)
             .then()
             .statusCode(200);
@@ -134,7 +136,7 @@ class ConcurrentSweepersTest {
 
   private void sweepUntilAllClosed(Api api, AtomicInteger claimed) {
     Awaitility.await()
-        .atMost(Duration.ofSeconds(30))
+        .atMost(Duration.ofSeconds(120))
         .pollDelay(Duration.ZERO)
         .pollInterval(Duration.ofMillis(10))
         .until(() -> sweepOnce(claimed) && noneOpen(api));

@@ -53,7 +53,7 @@ class SnoozeTest {
       String configuration =
           Fixtures.createConfiguration(api, Callbacks.withCallbacks(TIMERS, callback));
       String id = Fixtures.createConversation(api, Fixtures.seedConversation(configuration));
-      Instant until = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+      Instant until = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
 
       JsonPath snoozed = patch(api, id, "{\"snoozedUntil\":\"%s\"}".formatted(until), 200);
       assertThat(snoozed.getString("status")).isEqualTo("INACTIVE");
@@ -68,7 +68,7 @@ class SnoozeTest {
       assertThat(Instant.parse(woken.getString("closesAt")))
           .isAfterOrEqualTo(until.plusSeconds(60));
 
-      List<Event> events = conversations.await(id, Duration.ofSeconds(15), e -> e.size() >= 3);
+      List<Event> events = conversations.await(id, Duration.ofSeconds(30), e -> e.size() >= 3);
       assertThat(events)
           .extracting(e -> e.type() + ":" + e.status() + ":" + e.reason())
           .containsExactly(
@@ -196,7 +196,7 @@ class SnoozeTest {
 
   static JsonPath awaitStatus(Api api, String id, String status) {
     return Awaitility.await()
-        .atMost(Duration.ofSeconds(15))
+        .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(50))
         .until(
             () -> api.request().get("/v2/Conversations/" + id).jsonPath(),

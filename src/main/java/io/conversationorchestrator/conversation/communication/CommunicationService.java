@@ -10,7 +10,6 @@ import io.conversationorchestrator.conversation.OpenConversations;
 import io.conversationorchestrator.conversation.lifecycle.LifecycleRules;
 import io.conversationorchestrator.conversation.lifecycle.Outcome;
 import io.conversationorchestrator.conversation.lifecycle.Speaker;
-import io.conversationorchestrator.conversation.participant.ParticipantRepository;
 import io.conversationorchestrator.conversation.participant.ParticipantType;
 import io.conversationorchestrator.events.EventType;
 import io.conversationorchestrator.events.Outbox;
@@ -35,7 +34,6 @@ public class CommunicationService {
   private final Outbox outbox;
   private final ConversationEvents conversationEvents;
   private final LifecycleRules rules;
-  private final ParticipantRepository participants;
 
   public CommunicationService(
       OpenConversations conversations,
@@ -43,15 +41,13 @@ public class CommunicationService {
       ParticipantResolver participantResolver,
       Outbox outbox,
       ConversationEvents conversationEvents,
-      LifecycleRules rules,
-      ParticipantRepository participants) {
+      LifecycleRules rules) {
     this.conversations = conversations;
     this.communications = communications;
     this.participantResolver = participantResolver;
     this.outbox = outbox;
     this.conversationEvents = conversationEvents;
     this.rules = rules;
-    this.participants = participants;
   }
 
   @WithTransaction
@@ -74,11 +70,16 @@ public class CommunicationService {
         .chain(resolved -> upsert(conversation, resolved));
   }
 
-  private Uni<Posted> upsert(ConversationEntity conversation, CommunicationBody body) {
+  private Uni<Posted> upsert(ConversationEntity conversation, ResolvedBody resolved) {
+    CommunicationBody body = resolved.body();
     return (body.resourceId() == null
             ? Uni.createFrom().<CommunicationEntity>nullItem()
             : communications.findByResourceId(conversation.id, body.resourceId()))
-        .chain(existing -> existing == null ? create(conversation, body) : update(existing, body));
+        .chain(
+            existing ->
+                existing == null
+                    ? create(conversation, body, speakerOf(resolved.authorType()))
+                    : update(existing, body));
   }
 
   @WithSession
@@ -103,7 +104,8 @@ public class CommunicationService {
         .map(page -> page.map(CommunicationResponse::of));
   }
 
-  private Uni<Posted> create(ConversationEntity conversation, CommunicationBody body) {
+  private Uni<Posted> create(
+      ConversationEntity conversation, CommunicationBody body, Speaker speaker) {
     Instant now = Time.now();
     CommunicationEntity entity = new CommunicationEntity();
     entity.id = ResourceType.newUuid();
@@ -114,7 +116,7 @@ public class CommunicationService {
     return communications
         .persist(entity)
         .chain(saved -> emit(EventType.COMMUNICATION_CREATED, saved))
-        .call(() -> recordActivity(conversation, entity, now))
+        .call(() -> recordActivity(conversation, entity, speaker, now))
         .map(response -> new Posted(true, response));
   }
 
@@ -123,23 +125,11 @@ public class CommunicationService {
     return emit(EventType.COMMUNICATION_UPDATED, entity).map(r -> new Posted(false, r));
   }
 
-  private Uni<?> recordActivity(
-      ConversationEntity conversation, CommunicationEntity communication, Instant now) {
-    return speaker(conversation, communication)
-        .chain(speaker -> recordActivity(conversation, communication, speaker, now));
-  }
-
-  /** The author's participant type (the resolver always fills in the author's participantId). */
-  private Uni<Speaker> speaker(ConversationEntity conversation, CommunicationEntity communication) {
-    String author = communication.body.author().participantId();
-    return ResourceType.PARTICIPANT
-        .parse(author)
-        .map(id -> participants.findInConversation(conversation.id, id))
-        .orElse(Uni.createFrom().nullItem())
-        .map(p -> p == null || p.type == null ? Speaker.OTHER : speakerOf(p.type));
-  }
-
+  /** Whose activity a communication is, by its author's participant type (null: none). */
   private static Speaker speakerOf(ParticipantType type) {
+    if (type == null) {
+      return Speaker.OTHER;
+    }
     return switch (type) {
       case CUSTOMER -> Speaker.CUSTOMER;
       case HUMAN_AGENT, AI_AGENT, AGENT -> Speaker.AGENT;

@@ -9,6 +9,7 @@ import io.conversationorchestrator.conversation.participant.ParticipantBody;
 import io.conversationorchestrator.conversation.participant.ParticipantEntity;
 import io.conversationorchestrator.conversation.participant.ParticipantRepository;
 import io.conversationorchestrator.conversation.participant.ParticipantService;
+import io.conversationorchestrator.conversation.participant.ParticipantType;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public class ParticipantResolver {
   }
 
   /** The body with every participantId filled in, after adding the participants it needed. */
-  public Uni<CommunicationBody> resolve(
+  Uni<ResolvedBody> resolve(
       ConversationEntity conversation, CommunicationBody body, NewParticipants newcomers) {
     checkAddresses(body);
     return participants
@@ -45,7 +46,7 @@ public class ParticipantResolver {
         .chain(known -> resolveAll(conversation, body, newcomers, known));
   }
 
-  private Uni<CommunicationBody> resolveAll(
+  private Uni<ResolvedBody> resolveAll(
       ConversationEntity conversation,
       CommunicationBody body,
       NewParticipants newcomers,
@@ -59,13 +60,15 @@ public class ParticipantResolver {
           return resolveRecipients(conversation, body.recipients(), newcomers, known, 0, List.of())
               .map(
                   recipients ->
-                      new CommunicationBody(
-                          resolved,
-                          body.content(),
-                          body.channelId(),
-                          body.resourceId(),
-                          recipients,
-                          body.occurredAt()));
+                      new ResolvedBody(
+                          new CommunicationBody(
+                              resolved,
+                              body.content(),
+                              body.channelId(),
+                              body.resourceId(),
+                              recipients,
+                              body.occurredAt()),
+                          typeOf(known, id)));
         });
   }
 
@@ -111,6 +114,11 @@ public class ParticipantResolver {
         .addTo(conversation, body)
         .invoke(known::add)
         .map(added -> ResourceType.PARTICIPANT.format(added.id));
+  }
+
+  private static ParticipantType typeOf(List<ParticipantEntity> known, String id) {
+    UUID uuid = ResourceType.PARTICIPANT.parse(id).orElse(null);
+    return known.stream().filter(p -> p.id.equals(uuid)).findFirst().map(p -> p.type).orElse(null);
   }
 
   private static String checkGiven(

@@ -39,15 +39,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
- * Loading the manifests under {@code k8s/}: rendering an overlay with {@code kubectl kustomize},
- * reading the result strictly with fabric8, and the small helpers the manifest tests share.
+ * Loading the manifests under {@code k8s/}: rendering an overlay with {@code kubectl kustomize}
+ * (which must succeed without printing a warning), reading the result strictly with fabric8, and
+ * the small helpers the manifest tests share.
  *
  * <p>{@code kubectl} comes from the {@code KUBECTL} environment variable or from PATH ({@code
- * deployment/ensure-kubectl.sh} installs Debian's {@code kubernetes-client}). Each rendered object
- * is read with fabric8's typed model and rejected if any field is unknown to that model (see {@link
- * Strictness}) or has the wrong type. Custom resources the model does not know (Strimzi {@code
- * KafkaTopic}, Prometheus Operator {@code ServiceMonitor}) are read as {@link
- * GenericKubernetesResource}; {@link CustomResourceRules} checks their fields.
+ * deployment/ensure-kubectl.sh} checks that it is recent enough). Each rendered object is read with
+ * fabric8's typed model and rejected if any field is unknown to that model (see {@link Strictness})
+ * or has the wrong type. Custom resources the model does not know (Strimzi {@code KafkaTopic},
+ * Prometheus Operator {@code ServiceMonitor}) are read as {@link GenericKubernetesResource}; {@link
+ * CustomResourceRules} checks their fields.
  */
 final class Manifests {
   private Manifests() {}
@@ -145,8 +146,11 @@ final class Manifests {
         String stderr = Files.readString(err.toPath());
         if (process.exitValue() != 0) {
           fail(
-              "kubectl kustomize %s failed (exit %d):%n%s",
+              "kubectl kustomize %s failed (exit %d; kubectl >= 1.21 is needed for `patches`):%n%s",
               kustomization, process.exitValue(), stderr);
+        }
+        if (stderr.contains("Warning")) {
+          fail("kubectl kustomize %s printed warnings:%n%s", kustomization, stderr);
         }
         return Files.readString(out.toPath());
       } finally {
@@ -182,9 +186,8 @@ final class Manifests {
     }
     return fail(
         "kubectl is not on PATH. The manifest tests render k8s/overlays/* with `kubectl"
-            + " kustomize`. Install Debian's kubernetes-client package (`apt-get install -y"
-            + " kubernetes-client`, or run `bash deployment/ensure-kubectl.sh`), or set KUBECTL to"
-            + " a kubectl binary.");
+            + " kustomize` (kubectl >= 1.21, i.e. kustomize v4+; `bash deployment/ensure-kubectl.sh`"
+            + " checks it and says where to get one), or set KUBECTL to a kubectl binary.");
   }
 
   /**

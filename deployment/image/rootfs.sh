@@ -14,7 +14,7 @@ cd "$(dirname "$0")/../.."
 # Modules the service needs (jdeps over target/quarkus-app, plus what is loaded reflectively or
 # by service lookup: jdk.crypto.ec for TLS with EC keys, jdk.naming.dns, jdk.zipfs, jdk.management
 # for Micrometer's process metrics, java.instrument for agents).
-modules=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.security.sasl,java.sql,java.transaction.xa,java.xml,jdk.crypto.ec,jdk.management,jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs
+modules=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.rmi,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.transaction.xa,java.xml,jdk.crypto.ec,jdk.management,jdk.naming.dns,jdk.net,jdk.security.auth,jdk.unsupported,jdk.zipfs
 
 jdk=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 root=target/image-rootfs

@@ -1,5 +1,7 @@
 package io.conversationorchestrator.events;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
@@ -34,9 +36,14 @@ public class KafkaPublisher {
   private final EventsConfig config;
 
   public KafkaPublisher(
-      @Identifier("default-kafka-broker") Map<String, Object> kafka, EventsConfig config) {
+      @Identifier("default-kafka-broker") Map<String, Object> kafka,
+      EventsConfig config,
+      MeterRegistry registry) {
     this.config = config;
     this.producer = new KafkaProducer<>(producerConfig(kafka, config));
+    // Created here, not by SmallRye, so Quarkus' Kafka binder does not see it: bound by hand
+    // (kafka_producer_record_error_total and the rest of the producer's metrics).
+    new KafkaClientMetrics(producer).bindTo(registry);
     this.sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay-sender"));
   }
 

@@ -30,10 +30,12 @@ public class OutboxRelay {
 
   private final KafkaPublisher publisher;
   private final EventsConfig config;
+  private final OutboxMetrics metrics;
 
-  public OutboxRelay(KafkaPublisher publisher, EventsConfig config) {
+  public OutboxRelay(KafkaPublisher publisher, EventsConfig config, OutboxMetrics metrics) {
     this.publisher = publisher;
     this.config = config;
+    this.metrics = metrics;
   }
 
   /** Relays one batch; answers how many rows it published (0 when another replica relays). */
@@ -87,6 +89,7 @@ public class OutboxRelay {
                             s ->
                                 s.createNativeQuery(DELETE)
                                     .setParameter("seqs", acked)
-                                    .executeUpdate()));
+                                    .executeUpdate())
+                        .invoke(metrics::published));
   }
 }

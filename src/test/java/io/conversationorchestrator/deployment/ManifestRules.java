@@ -277,6 +277,9 @@ final class ManifestRules {
         v.add(id(cm) + ": key " + key + " looks secret and belongs in the Secret");
       }
     }
+    if (!cm.getMetadata().getName().startsWith("conversation-orchestrator-config")) {
+      return; // not the service's configuration (e.g. the Grafana dashboard)
+    }
     if ("SECONDS".equals(data.get("ORCHESTRATOR_LIFECYCLE_TIMEOUT_UNIT"))) {
       v.add(id(cm) + ": ORCHESTRATOR_LIFECYCLE_TIMEOUT_UNIT=SECONDS is for demos only");
     }

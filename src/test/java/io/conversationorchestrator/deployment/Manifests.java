@@ -80,7 +80,10 @@ final class Manifests {
    * Custom resources outside fabric8's core model, checked field by field in CustomResourceRules.
    */
   static final Set<String> CUSTOM_KINDS =
-      Set.of("kafka.strimzi.io/v1beta2/KafkaTopic", "monitoring.coreos.com/v1/ServiceMonitor");
+      Set.of(
+          "kafka.strimzi.io/v1beta2/KafkaTopic",
+          "monitoring.coreos.com/v1/ServiceMonitor",
+          "monitoring.coreos.com/v1/PrometheusRule");
 
   record Parsed(List<HasMetadata> objects, List<String> problems) {}
 

@@ -3,6 +3,7 @@ package io.conversationorchestrator.events;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,8 +28,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Sends outbox rows to Kafka as CloudEvents in binary mode: the JSON event is the value, the
  * CloudEvents attributes are {@code ce_*} headers. The producer is idempotent with {@code
- * acks=all}.
+ * acks=all}. Created at start-up, so its producer metrics are there before the first event.
  */
+@Startup
 @ApplicationScoped
 public class KafkaPublisher {
   private final KafkaProducer<String, String> producer;

@@ -70,13 +70,20 @@ class MetricsExportTest {
                   }
                 }
                 assertThat(missing).as("metrics read but not exported").isEmpty();
+                // the outbox relay's own producer (not created by SmallRye) is measured too
+                assertThat(scrape())
+                    .contains("kafka_producer_record_error_total{client_id=\"outbox-relay\"");
               });
     }
   }
 
   /** The series names of the Prometheus text format (samples, so _total, _count... included). */
+  private static String scrape() {
+    return given().get("/q/metrics").then().statusCode(200).extract().asString();
+  }
+
   private static Set<String> exportedSeries() {
-    String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    String text = scrape();
     Set<String> names = new TreeSet<>();
     for (String line : text.split("\n")) {
       if (!line.isBlank() && !line.startsWith("#")) {

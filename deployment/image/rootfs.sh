@@ -18,7 +18,7 @@ modules=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.m
 
 jdk=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 root=target/image-rootfs
-stamp="$jdk $("$jdk/bin/java" -version 2>&1 | head -n 1) $modules"
+stamp="$jdk $("$jdk/bin/java" -version 2>&1 | sed -n 1p) $modules"
 
 if [[ ! -f $root/.jre-stamp || $(cat "$root/.jre-stamp") != "$stamp" ]]; then
   rm -rf "$root"
@@ -37,7 +37,7 @@ rm -rf "$root/lib" "$root/lib64" "$root/usr"
 # image codecs are left out, so their libraries are not copied.
 find "$root/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) \
   -not -regex '.*/lib\(awt_xawt\|fontmanager\|jsound\|splashscreen\|lcms\|javajpeg\|jawt\)\.so' -print0 |
-  xargs -0 ldd 2>/dev/null |
+  { xargs -0 ldd 2>/dev/null || true; } | # (ldd fails on files that are not dynamic ELF)
   awk '/=> \/(usr\/)?lib/ { print $3 } /^\t\/lib/ { print $1 }' | sort -u |
   while read -r lib; do
     mkdir -p "$root$(dirname "$lib")"
@@ -46,7 +46,8 @@ find "$root/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) \
 # Loaded with dlopen, not linked: name resolution (glibc keeps files/dns in libc since 2.34, but
 # older ones need these) and libgcc_s for thread cancellation.
 for extra in libnss_files.so.2 libnss_dns.so.2 libresolv.so.2 libgcc_s.so.1 libdl.so.2 libpthread.so.0 librt.so.1; do
-  lib=$(ldconfig -p | awk -v n="$extra" '$1 == n && /x86-64|x86_64/ { print $NF; exit }')
+  # (awk reads to the end: an early exit would kill ldconfig with SIGPIPE, fatal under pipefail)
+  lib=$(ldconfig -p | awk -v n="$extra" '$1 == n && /x86-64|x86_64/ && !found { print $NF; found = 1 }')
   if [[ -n $lib ]]; then
     mkdir -p "$root$(dirname "$lib")"
     cp -L "$lib" "$root$lib"

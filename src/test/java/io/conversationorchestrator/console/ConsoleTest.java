@@ -6,6 +6,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import io.conversationorchestrator.support.Api;
+import io.conversationorchestrator.support.CallbackSink;
+import io.conversationorchestrator.support.Callbacks;
 import io.conversationorchestrator.support.Fixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -125,6 +127,29 @@ class ConsoleTest {
     browser.open("/console/conversations/" + theirs);
     browser.await(visibilityOfElementLocated(By.id("not-found")));
     assertThat(browser.driver().getPageSource()).doesNotContain("Support chat for Kiran");
+  }
+
+  @Test
+  void aFailingCallbackTurnsDeadAndIsRedeliveredFromTheConsole() throws Exception {
+    try (CallbackSink sink = new CallbackSink()) {
+      sink.failFirst("/console-hook", 1, 404);
+      Api api = Api.newAccount();
+      String id =
+          Callbacks.conversationWithCallbacks(
+              api, "{\"url\":\"" + sink.url("/console-hook") + "\"}");
+      browser.signIn(api.accountSid(), api.authToken());
+      browser.await(urlContains("/console/conversations"));
+      browser.open("/console/webhooks");
+      browser.await(textToBePresentInElementLocated(By.id("webhooks"), "DEAD"));
+      assertThat(browser.find("#webhooks").getText()).contains("localhost", "404");
+      browser.screenshot("webhooks", 1280);
+
+      browser.find("#webhooks .redeliver").click();
+      browser.await(visibilityOfElementLocated(By.id("no-failing")));
+      browser.open("/console/conversations/" + id);
+      browser.await(textToBePresentInElementLocated(By.cssSelector(".timeline"), "SUCCEEDED"));
+      assertThat(sink.at("/console-hook")).hasSize(2);
+    }
   }
 
   private void assertNoAlert() {

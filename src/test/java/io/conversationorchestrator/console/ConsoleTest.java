@@ -57,6 +57,42 @@ class ConsoleTest {
   }
 
   @Test
+  void createsAConfigurationFromTheFormWithTheApisFieldErrors() {
+    Api api = Api.newAccount();
+    browser.signIn(api.accountSid(), api.authToken());
+    browser.await(urlContains("/console/conversations"));
+    browser.open("/console/configurations/new");
+    browser.find("#displayName").sendKeys("console made");
+    browser.find("#memoryStoreId").sendKeys("not-a-store");
+    browser.find("#SMS-inactive").sendKeys("30");
+    browser.find("#SMS-closed").sendKeys("10");
+    browser.find("#save").click();
+    browser.await(visibilityOfElementLocated(By.id("memoryStoreId-error")));
+    assertThat(browser.find("#memoryStoreId-error").getText()).contains("must match");
+    assertThat(browser.find("#description-error").getText()).isNotBlank();
+    assertThat(browser.find("#SMS-error").getText()).isNotBlank();
+    browser.screenshot("configuration-form", 1280);
+
+    browser.find("#description").sendKeys("Made in the console");
+    browser.find("#memoryStoreId").clear();
+    browser.find("#memoryStoreId").sendKeys(Fixtures.MEMORY_STORE);
+    browser.find("#SMS-closed").clear();
+    browser.find("#SMS-closed").sendKeys("90");
+    browser.find("#save").click();
+    browser.await(visibilityOfElementLocated(By.id("timers")));
+    assertThat(browser.find("#configuration-name").getText()).isEqualTo("console made");
+    assertThat(browser.find("#timers").getText()).contains("SMS 30 90");
+    String id = browser.driver().getCurrentUrl().replaceAll(".*/", "");
+    api.request()
+        .get("/v2/ControlPlane/Configurations/" + id)
+        .then()
+        .statusCode(200)
+        .body("channelSettings.SMS.statusTimeouts.inactive", org.hamcrest.Matchers.is(30))
+        .body("description", org.hamcrest.Matchers.is("Made in the console"));
+    browser.screenshot("configuration", 1280);
+  }
+
+  @Test
   void aConversationGoesActiveInactiveClosedOnItsPageWithoutReload() {
     Api api = Api.newAccount();
     String configuration =

@@ -188,6 +188,23 @@ class ConsoleTest {
     }
   }
 
+  @Test
+  void healthShowsReadinessAndTheServicesMeters() {
+    Api api = Api.newAccount();
+    browser.signIn(api.accountSid(), api.authToken());
+    browser.await(urlContains("/console/conversations"));
+    browser.open("/console/health");
+    browser.await(textToBePresentInElementLocated(By.id("health"), "latest"));
+    String readiness = browser.find("#readiness").getText().toLowerCase();
+    assertThat(readiness).contains("postgresql", "kafka");
+    assertThat(browser.driver().findElements(By.cssSelector("#readiness .status-down"))).isEmpty();
+    for (String chart : new String[] {"transitions", "sweep-lag", "queue", "outbox"}) {
+      assertThat(browser.driver().findElements(By.cssSelector("#chart-" + chart + " svg")))
+          .hasSize(1);
+    }
+    browser.screenshot("health", 1280);
+  }
+
   private void assertNoAlert() {
     try {
       browser.driver().switchTo().alert();

@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -74,7 +75,31 @@ public final class Browser implements AutoCloseable {
   }
 
   public <T> T await(ExpectedCondition<T> condition) {
-    return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(200)).until(condition);
+    return waiting().until(condition);
+  }
+
+  /**
+   * The text of an element that a live update may replace at any moment: read again when the
+   * element read was replaced meanwhile.
+   */
+  public String text(String css) {
+    return waiting().until(d -> d.findElement(By.cssSelector(css)).getText());
+  }
+
+  /** Clicks an element that a live update may replace at any moment. */
+  public void click(String css) {
+    waiting()
+        .until(
+            d -> {
+              d.findElement(By.cssSelector(css)).click();
+              return true;
+            });
+  }
+
+  private WebDriverWait waiting() {
+    WebDriverWait wait = new WebDriverWait(driver, PATIENCE, Duration.ofMillis(200));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   public void signIn(String username, String secret) {

@@ -48,7 +48,7 @@ class ConsoleTest {
     browser.signIn(api.accountSid(), api.authToken());
     browser.await(urlContains("/console/conversations"));
     browser.await(visibilityOfElementLocated(By.id("conversations")));
-    assertThat(browser.find(".account").getText()).isEqualTo(api.accountSid());
+    assertThat(browser.text(".account")).isEqualTo(api.accountSid());
 
     browser.find(".signout button").click();
     browser.await(urlContains("/console/sign-in"));
@@ -68,9 +68,9 @@ class ConsoleTest {
     browser.find("#SMS-closed").sendKeys("10");
     browser.find("#save").click();
     browser.await(visibilityOfElementLocated(By.id("memoryStoreId-error")));
-    assertThat(browser.find("#memoryStoreId-error").getText()).contains("must match");
-    assertThat(browser.find("#description-error").getText()).isNotBlank();
-    assertThat(browser.find("#SMS-error").getText()).isNotBlank();
+    assertThat(browser.text("#memoryStoreId-error")).contains("must match");
+    assertThat(browser.text("#description-error")).isNotBlank();
+    assertThat(browser.text("#SMS-error")).isNotBlank();
     browser.screenshot("configuration-form", 1280);
 
     browser.find("#description").sendKeys("Made in the console");
@@ -80,8 +80,8 @@ class ConsoleTest {
     browser.find("#SMS-closed").sendKeys("90");
     browser.find("#save").click();
     browser.await(visibilityOfElementLocated(By.id("timers")));
-    assertThat(browser.find("#configuration-name").getText()).isEqualTo("console made");
-    assertThat(browser.find("#timers").getText()).contains("SMS 30 90");
+    assertThat(browser.text("#configuration-name")).isEqualTo("console made");
+    assertThat(browser.text("#timers")).contains("SMS 30 90");
     String id = browser.driver().getCurrentUrl().replaceAll(".*/", "");
     api.request()
         .get("/v2/ControlPlane/Configurations/" + id)
@@ -113,7 +113,7 @@ class ConsoleTest {
     browser.await(textToBePresentInElementLocated(By.cssSelector(".timeline"), "Reason: TIMER"));
     browser.screenshot("conversation", 1280);
     browser.await(textToBePresentInElementLocated(By.id("status"), "CLOSED"));
-    assertThat(browser.find(".timeline").getText())
+    assertThat(browser.text(".timeline"))
         .contains("Status ACTIVE → INACTIVE", "Status INACTIVE → CLOSED");
     assertThat(js.executeScript("return window.notReloaded === true;")).isEqualTo(true);
     browser.screenshot("conversation-phone", 390);
@@ -138,18 +138,22 @@ class ConsoleTest {
         .statusCode(201);
     browser.signIn(api.accountSid(), api.authToken());
     browser.await(urlContains("/console/conversations"));
-    assertThat(browser.find("#conversations").getText()).contains(name);
+    assertThat(browser.text("#conversations")).contains(name);
 
     browser.open("/console/conversations/" + id);
     browser.await(visibilityOfElementLocated(By.id("conversation-name")));
-    assertThat(browser.find("#conversation-name").getText()).isEqualTo(name);
-    assertThat(browser.find(".metadata").getText()).contains("<img src=x onerror=alert(2)>");
-    assertThat(browser.find(".timeline").getText())
+    assertThat(browser.text("#conversation-name")).isEqualTo(name);
+    assertThat(browser.text(".metadata")).contains("<img src=x onerror=alert(2)>");
+    assertThat(browser.text(".timeline"))
         .contains("<b id=injected>bold</b><script>alert(3)</script>");
     assertThat(browser.driver().findElements(By.id("injected"))).isEmpty();
     assertThat(browser.driver().findElements(By.cssSelector("main img"))).isEmpty();
     assertThat(browser.driver().findElements(By.cssSelector("main script"))).isEmpty();
     assertNoAlert();
+
+    browser.find("#close").click();
+    browser.await(textToBePresentInElementLocated(By.id("status"), "CLOSED"));
+    browser.await(textToBePresentInElementLocated(By.cssSelector(".timeline"), "Reason: API"));
   }
 
   @Test
@@ -177,10 +181,10 @@ class ConsoleTest {
       browser.await(urlContains("/console/conversations"));
       browser.open("/console/webhooks");
       browser.await(textToBePresentInElementLocated(By.id("webhooks"), "DEAD"));
-      assertThat(browser.find("#webhooks").getText()).contains("localhost", "404");
+      assertThat(browser.text("#webhooks")).contains("localhost", "404");
       browser.screenshot("webhooks", 1280);
 
-      browser.find("#webhooks .redeliver").click();
+      browser.click("#webhooks .redeliver");
       browser.await(visibilityOfElementLocated(By.id("no-failing")));
       browser.open("/console/conversations/" + id);
       browser.await(textToBePresentInElementLocated(By.cssSelector(".timeline"), "SUCCEEDED"));
@@ -195,7 +199,7 @@ class ConsoleTest {
     browser.await(urlContains("/console/conversations"));
     browser.open("/console/health");
     browser.await(textToBePresentInElementLocated(By.id("health"), "latest"));
-    String readiness = browser.find("#readiness").getText().toLowerCase();
+    String readiness = browser.text("#readiness").toLowerCase();
     assertThat(readiness).contains("postgresql", "kafka");
     assertThat(browser.driver().findElements(By.cssSelector("#readiness .status-down"))).isEmpty();
     for (String chart : new String[] {"transitions", "sweep-lag", "queue", "outbox"}) {

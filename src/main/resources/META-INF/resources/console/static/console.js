@@ -17,11 +17,14 @@
 
   function follow(el) {
     var source = new EventSource(el.getAttribute("data-live"));
+    var latest = 0;
     source.onmessage = function () {
+      var mine = ++latest; // answers may arrive out of order: only the newest request's counts
       fetch(el.getAttribute("data-fragment"), { credentials: "same-origin" })
         .then(function (r) { return r.ok ? r.text() : null; })
         .then(function (html) {
-          if (html !== null) {
+          if (mine === latest && html !== null && html !== el.liveHtml) {
+            el.liveHtml = html;
             // server-rendered by Qute, every value escaped there
             el.innerHTML = html;
             el.setAttribute("data-updated", String(Date.now()));

@@ -71,6 +71,67 @@ class ConsoleSessionTest {
   }
 
   @Test
+  void theListFiltersByNameAndStatusAndRefusesBadFilters() {
+    Api api = Api.newAccount();
+    String configuration = Fixtures.createConfiguration(api, Fixtures.seedConfiguration());
+    Fixtures.createConversation(
+        api,
+        Fixtures.customerConversation(configuration, 1).replace("Support chat for Kiran", "Alpha"));
+    Fixtures.createConversation(
+        api,
+        Fixtures.customerConversation(configuration, 2).replace("Support chat for Kiran", "Beta"));
+    String cookie = signIn(api, "http").getCookie("console_session");
+    String page =
+        given()
+            .cookie("console_session", cookie)
+            .queryParam("name", "alp")
+            .queryParam("status", "ACTIVE")
+            .queryParam("channel", "SMS")
+            .queryParam("configuration", configuration)
+            .get("/console/conversations")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(page).contains("Alpha").doesNotContain(">Beta<");
+    String closed =
+        given()
+            .cookie("console_session", cookie)
+            .queryParam("status", "CLOSED")
+            .get("/console/conversations")
+            .asString();
+    assertThat(closed).contains("No conversations match.");
+    given()
+        .cookie("console_session", cookie)
+        .queryParam("from", "yesterday")
+        .get("/console/conversations")
+        .then()
+        .statusCode(400);
+  }
+
+  @Test
+  void snoozingFromTheConsoleIsTheApisSnooze() {
+    Api api = Api.newAccount();
+    String configuration = Fixtures.createConfiguration(api, Fixtures.seedConfiguration());
+    String id = Fixtures.createConversation(api, Fixtures.seedConversation(configuration));
+    String cookie = signIn(api, "http").getCookie("console_session");
+    String html =
+        given().cookie("console_session", cookie).get("/console/conversations/" + id).asString();
+    String csrf = html.replaceAll("(?s).*name=\"csrf-token\" content=\"([^\"]+)\".*", "$1");
+    given()
+        .cookie("console_session", cookie)
+        .redirects()
+        .follow(false)
+        .formParam("csrf", csrf)
+        .formParam("minutes", "30")
+        .post("/console/conversations/" + id + "/snooze")
+        .then()
+        .statusCode(303);
+    assertThat(api.request().get("/v2/Conversations/" + id).jsonPath().getString("snoozedUntil"))
+        .isNotNull();
+  }
+
+  @Test
   void anotherAccountsConversationAnswers404() {
     Api other = Api.newAccount();
     String configuration = Fixtures.createConfiguration(other, Fixtures.seedConfiguration());

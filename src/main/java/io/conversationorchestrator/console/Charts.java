@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -80,7 +81,7 @@ final class Charts {
     for (int i = 0; i < n; i++) {
       double x = n == 1 ? 300 : 300.0 * i / (n - 1);
       double y = 100 - 100 * f.applyAsDouble(samples.get(i)) / max;
-      points.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
+      points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
     }
     String latest = n == 0 ? "no sample yet" : format(f.applyAsDouble(samples.get(n - 1)));
     String dash = index == 0 ? "" : (index * 3) + " 2";
@@ -91,6 +92,6 @@ final class Charts {
   private static String format(double value) {
     return value == Math.rint(value)
         ? Long.toString((long) value)
-        : String.format(java.util.Locale.ROOT, "%.1f", value);
+        : String.format(Locale.ROOT, "%.1f", value);
   }
 }

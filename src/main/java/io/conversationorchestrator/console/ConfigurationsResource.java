@@ -12,6 +12,7 @@ import io.conversationorchestrator.api.paging.PageToken;
 import io.conversationorchestrator.configuration.ConfigurationBody;
 import io.conversationorchestrator.configuration.ConfigurationResponse;
 import io.conversationorchestrator.configuration.ConfigurationService;
+import io.conversationorchestrator.configuration.GroupingType;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -208,12 +210,7 @@ public class ConfigurationsResource {
         form.data("session", caller.session())
             .data("form", f)
             .data("id", id)
-            .data(
-                "groupings",
-                java.util.stream.Stream.of(
-                        io.conversationorchestrator.configuration.GroupingType.values())
-                    .map(Enum::name)
-                    .toList()));
+            .data("groupings", Stream.of(GroupingType.values()).map(Enum::name).toList()));
   }
 
   @ServerExceptionMapper

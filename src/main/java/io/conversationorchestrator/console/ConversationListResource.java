@@ -3,11 +3,13 @@ package io.conversationorchestrator.console;
 import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.paging.PageQuery;
 import io.conversationorchestrator.api.paging.PageToken;
+import io.conversationorchestrator.conversation.Channel;
 import io.conversationorchestrator.conversation.ConversationResponse;
 import io.conversationorchestrator.conversation.ConversationService;
 import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -49,7 +51,7 @@ public class ConversationListResource {
   }
 
   /** A row of the list. */
-  @io.quarkus.qute.TemplateData
+  @TemplateData
   public record Row(
       String id,
       String name,
@@ -154,7 +156,7 @@ public class ConversationListResource {
   }
 
   /** Label, CSS token and count of each status, in lifecycle order. */
-  @io.quarkus.qute.TemplateData
+  @TemplateData
   public record Count(String status, String token, long count) {}
 
   private static List<Count> countList(Map<String, Long> counts) {
@@ -168,9 +170,7 @@ public class ConversationListResource {
   }
 
   private static List<String> channels() {
-    return Stream.of(io.conversationorchestrator.conversation.Channel.values())
-        .map(Enum::name)
-        .toList();
+    return Stream.of(Channel.values()).map(Enum::name).toList();
   }
 
   private static String text(String value) {

@@ -3,6 +3,7 @@ package io.conversationorchestrator.console;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
 import io.smallrye.health.SmallRyeHealthReporter;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -84,7 +85,7 @@ public class HealthResource {
     return readiness().chain(r -> data(body, r).createUni());
   }
 
-  private io.quarkus.qute.TemplateInstance data(Template template, List<Check> checks) {
+  private TemplateInstance data(Template template, List<Check> checks) {
     List<HealthSamples.Sample> recent = samples.recent();
     return template
         .data("checks", checks)

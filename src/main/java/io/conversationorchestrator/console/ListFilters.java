@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -86,7 +87,7 @@ public record ListFilters(
         first(q, "channel"),
         configuration.isEmpty()
             ? ""
-            : ResourceType.CONFIGURATION.format(java.util.UUID.fromString(configuration)),
+            : ResourceType.CONFIGURATION.format(UUID.fromString(configuration)),
         first(q, "createdFrom").isEmpty() ? "" : first(q, "createdFrom").substring(0, 10),
         first(q, "createdTo").isEmpty()
             ? ""

@@ -2,11 +2,13 @@ package io.conversationorchestrator.console;
 
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Every {@code /console} page but sign-in needs a valid session cookie; pages redirect to sign-in
@@ -45,6 +47,20 @@ public class ConsoleSessionFilter {
     }
     caller.signedIn(session);
     return null;
+  }
+
+  /** Every console answer: the content policy, no framing, no sniffing, nothing cached. */
+  @ServerResponseFilter
+  public void protect(ContainerRequestContext request, ContainerResponseContext response) {
+    String path = request.getUriInfo().getPath();
+    if (path.equals("/console") || path.startsWith("/console/")) {
+      var headers = response.getHeaders();
+      headers.putSingle("Content-Security-Policy", Pages.POLICY);
+      headers.putSingle("X-Frame-Options", "DENY");
+      headers.putSingle("X-Content-Type-Options", "nosniff");
+      headers.putSingle("Referrer-Policy", "same-origin");
+      headers.putSingle("Cache-Control", "no-store");
+    }
   }
 
   private static boolean sameOrigin(ContainerRequestContext request) {

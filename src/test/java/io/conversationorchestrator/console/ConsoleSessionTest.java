@@ -29,6 +29,14 @@ class ConsoleSessionTest {
     String plain = signIn(api, "http").then().statusCode(303).extract().header("Set-Cookie");
     assertThat(plain).contains("console_session=", "HttpOnly", "SameSite=Strict", "Path=/console");
     assertThat(plain).doesNotContainIgnoringCase("secure");
+    given()
+        .get("/console/sign-in")
+        .then()
+        .statusCode(200)
+        .header(
+            "Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'self'"))
+        .header("X-Frame-Options", "DENY")
+        .header("Cache-Control", "no-store");
     String tls = signIn(api, "https").then().statusCode(303).extract().header("Set-Cookie");
     assertThat(tls).contains("HttpOnly", "SameSite=Strict").containsIgnoringCase("secure");
   }

@@ -203,7 +203,7 @@ class ConsoleTest {
     assertThat(readiness).contains("postgresql", "kafka");
     assertThat(browser.driver().findElements(By.cssSelector("#readiness .status-down"))).isEmpty();
     for (String chart : new String[] {"transitions", "sweep-lag", "queue", "outbox"}) {
-      assertThat(browser.driver().findElements(By.cssSelector("#chart-" + chart + " svg")))
+      assertThat(browser.driver().findElements(By.cssSelector("#chart-" + chart + " > svg")))
           .hasSize(1);
     }
     browser.screenshot("health", 1280);

@@ -33,7 +33,8 @@ class ArchitectureTest {
     "io.conversationorchestrator.ingestion..",
     "io.conversationorchestrator.operation..",
     "io.conversationorchestrator.subscription..",
-    "io.conversationorchestrator.openapi.."
+    "io.conversationorchestrator.openapi..",
+    "io.conversationorchestrator.console.."
   };
 
   private static final ArchRule noCyclesBetweenTopLevelPackages =
@@ -70,6 +71,15 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("io.conversationorchestrator.openapi..");
 
+  /** The console is a client of the features: removing it must leave the service whole. */
+  private static final ArchRule nothingUsesTheConsole =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.conversationorchestrator.console..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.conversationorchestrator.console..");
+
   private static final ArchRule lifecycleRulesArePure =
       noClasses()
           .that()
@@ -99,6 +109,7 @@ class ArchitectureTest {
         sharedPackagesKnowNoFeature,
         platformIsBelowTheApi,
         nothingUsesTheOpenApiDescription,
+        nothingUsesTheConsole,
         lifecycleRulesArePure);
   }
 

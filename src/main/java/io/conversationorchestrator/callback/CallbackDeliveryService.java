@@ -11,6 +11,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -54,6 +55,22 @@ public class CallbackDeliveryService {
                     : Uni.createFrom().voidItem())
         .map(rows -> query.page(CallbackDeliveryPage.KEY, rows, d -> d.id.toString()))
         .map(page -> page.map(CallbackDeliveryResponse::of));
+  }
+
+  /**
+   * The account's deliveries that are failing: DEAD ones and those waiting for a retry, the most
+   * recently changed first; at most {@code limit}.
+   */
+  @WithSession
+  public Uni<List<CallbackDeliveryResponse>> failing(String accountSid, int limit) {
+    return deliveries
+        .find(
+            "accountSid = ?1 and status in ?2 order by updatedAt desc, id",
+            accountSid,
+            List.of(CallbackStatus.DEAD, CallbackStatus.FAILED_RETRYING))
+        .range(0, limit - 1)
+        .list()
+        .map(rows -> rows.stream().map(CallbackDeliveryResponse::of).toList());
   }
 
   /** 404 unless the account has this conversation, or had it and kept its deliveries. */

@@ -97,7 +97,10 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
   }
 
   /**
-   * Newest first; filters: {@code status} (any of), {@code channelId} (communications, addresses).
+   * Newest first; filters: {@code status} (any of), {@code channelId} (communications, addresses),
+   * and the console's {@code channel} (activity or an address on it), {@code configurationId},
+   * {@code createdFrom}/{@code createdTo} (ISO instants, inclusive/exclusive) and {@code name}
+   * (contains, any case).
    */
   public Uni<List<ConversationEntity>> page(String accountSid, PageQuery query) {
     StringBuilder sql =
@@ -118,6 +121,7 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
       params.put("channelId", channelId);
       params.put("contact", "{\"addresses\":[{\"channelId\":" + jsonString(channelId) + "}]}");
     }
+    consoleFilters(query, sql, params);
     if (query.boundary() != null) {
       sql.append(query.backward() ? " and c.id > :boundary" : " and c.id < :boundary");
       params.put("boundary", query.boundaryId());
@@ -130,6 +134,58 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
               var nativeQuery = s.createNativeQuery(sql.toString(), ConversationEntity.class);
               params.forEach(nativeQuery::setParameter);
               return nativeQuery.getResultList();
+            });
+  }
+
+  private static void consoleFilters(
+      PageQuery query, StringBuilder sql, Map<String, Object> params) {
+    String channel = query.filter("channel");
+    if (channel != null) {
+      sql.append(" and (jsonb_exists(c.channel_activity, :channel)")
+          .append(" or c.id in (select p.conversation_id from participant p")
+          .append(
+              " where p.account_sid = :account and p.contact @> cast(:channelContact as jsonb)))");
+      params.put("channel", channel);
+      params.put("channelContact", "{\"addresses\":[{\"channel\":" + jsonString(channel) + "}]}");
+    }
+    String configuration = query.filter("configurationId");
+    if (configuration != null) {
+      sql.append(" and c.configuration_id = :configuration");
+      params.put("configuration", UUID.fromString(configuration));
+    }
+    String from = query.filter("createdFrom");
+    if (from != null) {
+      sql.append(" and c.created_at >= :createdFrom");
+      params.put("createdFrom", Instant.parse(from));
+    }
+    String to = query.filter("createdTo");
+    if (to != null) {
+      sql.append(" and c.created_at < :createdTo");
+      params.put("createdTo", Instant.parse(to));
+    }
+    String name = query.filter("name");
+    if (name != null) {
+      sql.append(" and c.name ilike :name escape '\\'");
+      params.put("name", "%" + name.replaceAll("([\\\\%_])", "\\\\$1") + "%");
+    }
+  }
+
+  /** How many conversations the account has in each status. */
+  public Uni<Map<String, Long>> countByStatus(String accountSid) {
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createNativeQuery(
+                        "select status, count(*) from conversation where account_sid = :account"
+                            + " group by status",
+                        Object[].class)
+                    .setParameter("account", accountSid)
+                    .getResultList())
+        .map(
+            rows -> {
+              Map<String, Long> counts = new HashMap<>();
+              rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
+              return counts;
             });
   }
 

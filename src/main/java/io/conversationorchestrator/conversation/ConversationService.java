@@ -99,6 +99,12 @@ public class ConversationService {
         .chain(this::withParticipants);
   }
 
+  /** How many conversations the account has in each status (absent: none). */
+  @WithSession
+  public Uni<Map<String, Long>> statusCounts(String accountSid) {
+    return conversations.countByStatus(accountSid);
+  }
+
   /**
    * Opens a conversation under a configuration the caller has share-locked, in the caller's
    * transaction (passive ingestion creates conversations through here too).

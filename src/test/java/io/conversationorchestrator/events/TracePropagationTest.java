@@ -111,6 +111,43 @@ class TracePropagationTest {
     }
   }
 
+  @Test
+  void aSweeperTransitionStartsItsOwnTraceAboutTheConversation() {
+    Api api = Api.newAccount();
+    String trace = spans.newTrace();
+    String closesAfterASecond =
+        Fixtures.createConfiguration(
+            api, Fixtures.configuration("traced", "{\"SMS\":{\"statusTimeouts\":{\"closed\":1}}}"));
+    try (TopicReader topic = new TopicReader("conversations")) {
+      String conversation =
+          api.request()
+              .header("traceparent", RecordedSpans.traceparent(trace))
+              .body(Fixtures.seedConversation(closesAfterASecond))
+              .post("/v2/Conversations")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("id");
+
+      String closed =
+          topic
+              .await(conversation, Duration.ofSeconds(30), events -> events.size() >= 2)
+              .get(1)
+              .traceparent();
+      String own = RecordedSpans.traceId(closed);
+      assertThat(own).isNotEqualTo(trace);
+      assertThat(awaitSpans(own, all -> !all.isEmpty()))
+          .singleElement()
+          .satisfies(
+              s -> {
+                assertThat(s.getName()).isEqualTo("CONVERSATION_UPDATED");
+                assertThat(s.getParentSpanContext().isValid()).isFalse();
+                assertThat(s.getAttributes().get(CONVERSATION_ID)).isEqualTo(conversation);
+                assertThat(s.getAttributes().get(EVENT_TYPE)).isEqualTo("CONVERSATION_UPDATED");
+              });
+    }
+  }
+
   private static String create(Api api, CallbackSink sink, String traceparent) {
     String configuration =
         Fixtures.createConfiguration(

@@ -1,5 +1,6 @@
 package io.conversationorchestrator.support;
 
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -12,9 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The spans the service exports in tests, kept in OpenTelemetry's in-memory exporter; only the
- * traces a test watches are kept, so the whole suite's spans do not pile up. Being a span exporter
- * bean, it also sets Quarkus' OTLP exporter aside.
+ * The spans the service exports in tests, kept in OpenTelemetry's in-memory exporter: the traces a
+ * test watches, and the first spans of the traces background jobs start (a test learns their trace
+ * id only from what they wrote). The whole suite's request spans do not pile up. Being a span
+ * exporter bean, it also sets Quarkus' OTLP exporter aside.
  */
 @Singleton
 public class RecordedSpans implements SpanExporter {
@@ -56,7 +58,12 @@ public class RecordedSpans implements SpanExporter {
 
   @Override
   public CompletableResultCode export(Collection<SpanData> spans) {
-    return memory.export(spans.stream().filter(s -> watched.contains(s.getTraceId())).toList());
+    return memory.export(spans.stream().filter(this::kept).toList());
+  }
+
+  private boolean kept(SpanData span) {
+    return watched.contains(span.getTraceId())
+        || (span.getKind() == SpanKind.INTERNAL && !span.getParentSpanContext().isValid());
   }
 
   @Override

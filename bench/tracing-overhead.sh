@@ -12,6 +12,12 @@ arg=${1:---quick}
 name=tracing-overhead-$(date +%F)
 out=bench/results/$name
 port=${BENCH_OTLP_PORT:-14318}
+# The service's port: not create-throughput.sh's 18100, which another run may hold; Vert.x binds a
+# port that is taken anyway (SO_REUSEPORT), and requests would then reach the other service.
+export BENCH_HTTP_PORT=${BENCH_HTTP_PORT:-18177}
+for p in "$port" "$BENCH_HTTP_PORT"; do
+  if ss -ltn | grep -q ":$p "; then echo "Port $p is taken; set BENCH_OTLP_PORT / BENCH_HTTP_PORT."; exit 1; fi
+done
 mkdir -p "$out"
 
 python3 bench/otlp-sink.py "$port" >"$out/otlp-sink.log" 2>&1 &

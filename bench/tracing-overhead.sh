@@ -5,7 +5,8 @@
 # exported over OTLP/HTTP to a local receiver (bench/otlp-sink.py) that answers 200, as a collector
 # next to the service would. Usage: bench/tracing-overhead.sh [--quick | SECONDS] (default --quick:
 # 5 s per measurement, about 3 minutes a side). Writes bench/results/tracing-overhead-DATE.md and
-# each side's CSV files under bench/results/tracing-overhead-DATE/{off,on}.
+# each side's CSV files under bench/results/tracing-overhead-DATE/{off,on}. The sides run one after
+# the other: compare them only on a quiet machine (the pgbench line shows what each side got).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 arg=${1:---quick}
@@ -46,6 +47,11 @@ bytes=$(awk '/^export/ {s += $3} END {print s + 0}' "$out/otlp-sink.log")
   join -t, <(tail -n +2 "$out/off/create-concurrency.csv" | sort) \
     <(tail -n +2 "$out/on/create-concurrency.csv" | sort) | sort -n |
     awk -F, '{printf "| %s | %.0f | %.0f | %.2f | %.1f / %.1f | %.1f / %.1f |\n", $1, $2, $7, $7 / $2, $3, $4, $8, $9}'
+  echo
+  echo "pgbench on the same PostgreSQL in the same minutes (what the machine gave each side), tps:"
+  join -t, <(tail -n +2 "$out/off/create-pgbench.csv" | sort) \
+    <(tail -n +2 "$out/on/create-pgbench.csv" | sort) | sort -n |
+    awk -F, '{printf "c=%s off %.0f, on %.0f; ", $1, $2, $4} END {print ""}'
   paste -d, <(tail -n +2 "$out/off/create-paced.csv") <(tail -n +2 "$out/on/create-paced.csv") |
     awk -F, '{printf "\nOpen loop at half the highest rate: off %.0f/s, p99 %.1f ms; on %.0f/s, p99 %.1f ms.\n", $2, $4, $7, $9}'
 } >"bench/results/$name.md"

@@ -2,11 +2,14 @@ package io.conversationorchestrator.callback;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conversationorchestrator.api.ResourceType;
+import io.conversationorchestrator.platform.Traces;
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
@@ -32,11 +35,18 @@ public class CallbackSender {
   private final TargetGuard guard;
   private final SigningKeys keys;
   private final ObjectMapper json;
+  private final DeliverySpans spans;
   private final Duration timeout;
 
   public CallbackSender(
-      Vertx vertx, TargetGuard guard, SigningKeys keys, ObjectMapper json, CallbacksConfig config) {
+      Vertx vertx,
+      TargetGuard guard,
+      SigningKeys keys,
+      ObjectMapper json,
+      DeliverySpans spans,
+      CallbacksConfig config) {
     this.vertx = vertx;
+    this.spans = spans;
     this.guard = guard;
     this.keys = keys;
     this.json = json;
@@ -47,22 +57,27 @@ public class CallbackSender {
                 .setMaxPoolSize(config.maxPerHost())
                 .setConnectTimeout((int) config.timeout().toMillis())
                 .setKeepAlive(true)
-                .setVerifyHost(true));
+                .setVerifyHost(true)
+                // DeliverySpans makes the span and the traceparent header of each attempt
+                .setTracingPolicy(TracingPolicy.IGNORE));
   }
 
   Uni<Result> send(Claimed delivery) {
     Instant at = Instant.now();
     long started = System.nanoTime();
     CallbackRequest request = CallbackRequest.of(delivery, json);
+    Span span = spans.start(delivery);
     return keys.of(delivery.accountSid())
-        .chain(k -> sign(delivery, request, k))
+        .chain(k -> sign(delivery, request, k, Traces.traceparent(span)))
         .chain(signed -> target(signed.uri().getHost()).chain(address -> exchange(signed, address)))
         .map(response -> answered(at, started, response))
         .onFailure()
-        .recoverWithItem(e -> failed(at, started, e));
+        .recoverWithItem(e -> failed(at, started, e))
+        .invoke(result -> spans.end(span, result));
   }
 
-  private Uni<Signed> sign(Claimed delivery, CallbackRequest request, SigningKeys.Keys k) {
+  private Uni<Signed> sign(
+      Claimed delivery, CallbackRequest request, SigningKeys.Keys k, String traceparent) {
     String url =
         "POST".equals(request.method())
             ? Signatures.withBodyHash(request.url(), request.body())
@@ -77,7 +92,8 @@ public class CallbackSender {
             .putHeader("User-Agent", "conversation-orchestrator")
             .putHeader("I-Twilio-Idempotency-Token", id)
             .putHeader("webhook-id", id)
-            .putHeader("webhook-timestamp", Long.toString(timestamp));
+            .putHeader("webhook-timestamp", Long.toString(timestamp))
+            .putHeader("traceparent", traceparent);
     if ("POST".equals(request.method())) {
       options.putHeader("Content-Type", "application/json");
     }

@@ -12,7 +12,9 @@ record Claimed(
     String method,
     String host,
     String payload,
-    int attemptsMade) {
+    int attemptsMade,
+    UUID conversationId,
+    String traceparent) {
 
   static Claimed of(Object[] row) {
     return new Claimed(
@@ -24,6 +26,8 @@ record Claimed(
         (String) row[5],
         (String) row[6],
         (String) row[7],
-        ((Number) row[8]).intValue());
+        ((Number) row[8]).intValue(),
+        (UUID) row[9],
+        (String) row[10]);
   }
 }

@@ -102,7 +102,8 @@ public class DeliveryPlanner {
                 cb.url(),
                 cb.method().name(),
                 host(cb.url()),
-                e.payload()));
+                e.payload(),
+                e.traceparent()));
       }
     }
     return deliveries;

@@ -23,9 +23,10 @@ import java.util.UUID;
 public class DeliveryQueue {
   private static final String INSERT =
       "insert into callback_delivery (id, account_sid, conversation_id, event_id, event_type, url,"
-          + " method, host, payload, status, attempts, next_attempt_at, created_at, updated_at) values ";
+          + " method, host, payload, traceparent, status, attempts, next_attempt_at, created_at,"
+          + " updated_at) values ";
   private static final String INSERT_ROW =
-      "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', cast('{\"attempts\": []}' as jsonb), now(), now(), now())";
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', cast('{\"attempts\": []}' as jsonb), now(), now(), now())";
   // The queue's shape changes faster than its statistics: a burst of due deliveries arrives while
   // the last ANALYZE saw none, or into a table that was empty when the claim was planned (a
   // prepared
@@ -67,7 +68,7 @@ public class DeliveryQueue {
       update callback_delivery c set claimed_until = now() + :leaseMillis * interval '1 millisecond'
       where c.id = any(array(select id from due))
       returning c.id, c.account_sid, c.event_id, c.event_type, c.url, c.method, c.host, c.payload,
-        jsonb_array_length(c.attempts -> 'attempts')
+        jsonb_array_length(c.attempts -> 'attempts'), c.conversation_id, c.traceparent
       """;
   // One array per column: a fixed statement of four parameters however many outcomes (a statement
   // of four parameters per outcome cost Hibernate a parse for each batch size and long searches).
@@ -110,6 +111,7 @@ public class DeliveryQueue {
                 insert.setParameter(p++, d.method());
                 insert.setParameter(p++, d.host());
                 insert.setParameter(p++, d.payload());
+                insert.setParameter(p++, d.traceparent());
               }
               return insert.executeUpdate();
             })

@@ -4,9 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.conversationorchestrator.events.EventType;
 import java.util.UUID;
 
-/** A domain event read from Kafka, as the callback intake needs it. */
+/**
+ * A domain event read from Kafka, as the callback intake needs it, with the {@code traceparent} of
+ * its intake span (its deliveries continue that trace).
+ */
 record InboundEvent(
-    UUID eventId, UUID conversationId, String eventType, JsonNode event, String payload) {
+    UUID eventId,
+    UUID conversationId,
+    String eventType,
+    JsonNode event,
+    String payload,
+    String traceparent) {
   String accountSid() {
     return event.path("data").path("accountId").asText();
   }

@@ -11,4 +11,5 @@ record NewDelivery(
     String url,
     String method,
     String host,
-    String payload) {}
+    String payload,
+    String traceparent) {}

@@ -27,8 +27,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Sends outbox rows to Kafka as CloudEvents in binary mode: the JSON event is the value, the
- * CloudEvents attributes are {@code ce_*} headers. The producer is idempotent with {@code
- * acks=all}. Created at start-up, so its producer metrics are there before the first event.
+ * CloudEvents attributes are {@code ce_*} headers, the trace context of the write that made the
+ * event is the {@code traceparent} header. The producer is idempotent with {@code acks=all}.
+ * Created at start-up, so its producer metrics are there before the first event.
  */
 @Startup
 @ApplicationScoped
@@ -120,6 +121,9 @@ public class KafkaPublisher {
     header(headers, "ce_time", row.createdAt().toInstant().toString());
     header(headers, "ce_subject", row.subject());
     header(headers, "content-type", "application/json");
+    if (row.traceparent() != null) { // CloudEvents distributed tracing, as OpenTelemetry's Kafka
+      header(headers, "traceparent", row.traceparent());
+    }
     return new ProducerRecord<>(topic(row.stream()), null, row.key(), row.payload(), headers);
   }
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conversationorchestrator.api.ResourceType;
 import io.conversationorchestrator.platform.Time;
+import io.conversationorchestrator.platform.Traces;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,22 +24,25 @@ import java.util.function.IntFunction;
  */
 @ApplicationScoped
 public class Outbox {
-  // One array per column: a fixed statement of eight parameters however many events (a parameter
+  // One array per column: a fixed statement of nine parameters however many events (a parameter
   // per value costs Hibernate and PostgreSQL more than the insert). WITH ORDINALITY keeps list
   // order.
   private static final String INSERT =
       "insert into outbox_event (id, stream, message_key, event_type, account_sid, subject,"
-          + " payload, created_at) select id, stream, message_key, event_type, account_sid,"
-          + " subject, cast(payload as jsonb), cast(cast(? as text) as timestamptz)"
+          + " payload, traceparent, created_at) select id, stream, message_key, event_type,"
+          + " account_sid, subject, cast(payload as jsonb), traceparent,"
+          + " cast(cast(? as text) as timestamptz)"
           + " from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]),"
-          + " cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))"
-          + " with ordinality as e (id, stream, message_key, event_type, account_sid, subject,"
-          + " payload, n) order by n";
+          + " cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),"
+          + " cast(? as text[])) with ordinality as e (id, stream, message_key, event_type,"
+          + " account_sid, subject, payload, traceparent, n) order by n";
 
   private final ObjectMapper json;
+  private final Traces traces;
 
-  public Outbox(ObjectMapper json) {
+  public Outbox(ObjectMapper json, Traces traces) {
     this.json = json;
+    this.traces = traces;
   }
 
   /**
@@ -66,6 +72,7 @@ public class Outbox {
       return Uni.createFrom().voidItem();
     }
     Instant now = Time.now();
+    String[] traceparents = traceparents(events);
     return Panache.getSession()
         .chain(
             s ->
@@ -78,8 +85,36 @@ public class Outbox {
                     .setParameter(6, column(events, PendingEvent::accountSid, String[]::new))
                     .setParameter(7, column(events, PendingEvent::subject, String[]::new))
                     .setParameter(8, column(events, e -> serialize(payload(e, now)), String[]::new))
+                    .setParameter(9, traceparents)
                     .executeUpdate())
         .replaceWithVoid();
+  }
+
+  /**
+   * The trace each event continues: the current one (a request's, a consumer's), tagged with the
+   * events; without one (the lifecycle and action sweepers) each event starts its own trace, a span
+   * named after its type that carries its conversation's id.
+   */
+  private String[] traceparents(List<PendingEvent> events) {
+    Span current = Span.current();
+    if (current.getSpanContext().isValid()) {
+      PendingEvent first = events.get(0);
+      if (first.type().stream() != EventStream.CONFIGURATIONS) {
+        current.setAttribute(Traces.CONVERSATION_ID, first.key());
+      }
+      current.setAttribute(Traces.EVENT_TYPE, first.type().name());
+      String traceparent = Traces.traceparent(current);
+      return column(events, e -> traceparent, String[]::new);
+    }
+    return column(events, this::ownTrace, String[]::new);
+  }
+
+  private String ownTrace(PendingEvent e) {
+    String conversation = e.type().stream() == EventStream.CONFIGURATIONS ? null : e.key();
+    Span span = traces.start(e.type().name(), SpanKind.INTERNAL, null, conversation);
+    span.setAttribute(Traces.EVENT_TYPE, e.type().name());
+    span.end();
+    return Traces.traceparent(span);
   }
 
   private static <T> T[] column(

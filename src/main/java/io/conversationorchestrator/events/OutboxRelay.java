@@ -24,7 +24,8 @@ public class OutboxRelay {
   private static final String LEASE =
       "select name from relay_lease where name = 'outbox' for update skip locked";
   private static final String OLDEST =
-      "select seq, id, stream, message_key, event_type, subject, cast(payload as text), created_at"
+      "select seq, id, stream, message_key, event_type, subject, cast(payload as text), created_at,"
+          + " traceparent"
           + " from outbox_event order by seq limit :limit";
   private static final String DELETE = "delete from outbox_event where seq in (:seqs)";
 

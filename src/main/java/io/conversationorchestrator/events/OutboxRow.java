@@ -12,7 +12,8 @@ record OutboxRow(
     String eventType,
     String subject,
     String payload,
-    OffsetDateTime createdAt) {
+    OffsetDateTime createdAt,
+    String traceparent) {
 
   static OutboxRow of(Object[] columns) {
     return new OutboxRow(
@@ -23,6 +24,7 @@ record OutboxRow(
         (String) columns[4],
         (String) columns[5],
         (String) columns[6],
-        (OffsetDateTime) columns[7]);
+        (OffsetDateTime) columns[7],
+        (String) columns[8]);
   }
 }

@@ -68,6 +68,27 @@ class ActionDeliveryTest {
   }
 
   @Test
+  void theCommandCarriesTheActionRequestsTraceOnTheTopicAndToTheSender() {
+    Actions a = Actions.create(Api.newAccount());
+    String id = a.send(a.agentToCustomer("Traced"));
+    try (TopicReader topic = new TopicReader("conversation-actions")) {
+      String onTopic =
+          topic
+              .await(a.conversation(), Duration.ofSeconds(30), e -> !e.isEmpty())
+              .get(0)
+              .traceparent();
+      Received sent =
+          Awaitility.await()
+              .atMost(Duration.ofSeconds(30))
+              .until(() -> commandFor(id), r -> r != null);
+      assertThat(onTopic).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+      assertThat(sent.header("traceparent"))
+          .as("the sender's request continues the trace of the action request")
+          .startsWith(onTopic.substring(0, 36));
+    }
+  }
+
+  @Test
   void aChannelWithoutASenderGetsNoDeliveryButTheCommandIsOnTheTopic() throws Exception {
     Actions a = Actions.create(Api.newAccount());
     String id =

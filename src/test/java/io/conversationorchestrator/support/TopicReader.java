@@ -24,7 +24,7 @@ public final class TopicReader implements AutoCloseable {
   private final KafkaConsumer<String, String> consumer;
   private final List<Event> seen = new ArrayList<>();
 
-  /** One record: its key, CloudEvents headers and JSON value. */
+  /** One record: its key, CloudEvents headers, JSON value and W3C {@code traceparent} header. */
   public record Event(
       String key,
       String ceId,
@@ -32,7 +32,8 @@ public final class TopicReader implements AutoCloseable {
       String ceSubject,
       String ceTime,
       String ceSource,
-      JsonNode value) {
+      JsonNode value,
+      String traceparent) {
     public String type() {
       return value.path("eventType").asText();
     }
@@ -84,7 +85,8 @@ public final class TopicReader implements AutoCloseable {
           header(r, "ce_subject"),
           header(r, "ce_time"),
           header(r, "ce_source"),
-          JSON.readTree(r.value()));
+          JSON.readTree(r.value()),
+          header(r, "traceparent"));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -24,19 +24,24 @@ public class Outbox {
   // One array per column: a fixed statement of eight parameters however many events (a parameter
   // per value costs Hibernate and PostgreSQL more than the insert). WITH ORDINALITY keeps list
   // order.
+  // The shard: a hash of the key modulo the shard count, the same expression as the relay's
+  // re-sharding (OutboxShards), so every event of a conversation is in one shard.
   private static final String INSERT =
       "insert into outbox_event (id, stream, message_key, event_type, account_sid, subject,"
-          + " payload, created_at) select id, stream, message_key, event_type, account_sid,"
-          + " subject, cast(payload as jsonb), cast(cast(? as text) as timestamptz)"
+          + " payload, created_at, shard) select id, stream, message_key, event_type, account_sid,"
+          + " subject, cast(payload as jsonb), cast(cast(? as text) as timestamptz), "
+          + "%s"
           + " from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]),"
           + " cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))"
           + " with ordinality as e (id, stream, message_key, event_type, account_sid, subject,"
           + " payload, n) order by n";
 
   private final ObjectMapper json;
+  private final String insert;
 
-  public Outbox(ObjectMapper json) {
+  public Outbox(ObjectMapper json, OutboxConfig config) {
     this.json = json;
+    this.insert = INSERT.formatted(OutboxShards.shardOfKey(Integer.toString(config.shards())));
   }
 
   /**
@@ -69,7 +74,7 @@ public class Outbox {
     return Panache.getSession()
         .chain(
             s ->
-                s.createNativeQuery(INSERT)
+                s.createNativeQuery(insert)
                     .setParameter(1, now.toString())
                     .setParameter(2, column(events, e -> ResourceType.newUuid(), UUID[]::new))
                     .setParameter(3, column(events, e -> e.type().stream().name(), String[]::new))

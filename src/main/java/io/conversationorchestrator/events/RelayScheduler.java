@@ -23,8 +23,8 @@ public class RelayScheduler {
   private final OutboxShards shards;
   private final EventsConfig config;
   private final OutboxConfig outbox;
-  private RepeatingJob leases;
-  private RepeatingJob job;
+  private volatile RepeatingJob leases;
+  private volatile RepeatingJob job;
   private volatile boolean prepared;
 
   public RelayScheduler(
@@ -38,10 +38,6 @@ public class RelayScheduler {
   void start(@Observes StartupEvent event, Vertx vertx) {
     if (config.relayEnabled()) {
       int batch = config.relayBatchSize();
-      leases =
-          new RepeatingJob(
-                  vertx, "Outbox shard leases", outbox.leaseTtl().dividedBy(3), this::keepShare)
-              .start();
       job =
           new RepeatingJob(
                   vertx,
@@ -49,13 +45,27 @@ public class RelayScheduler {
                   config.relayInterval(),
                   () -> relay.relayHeld(batch).map(published -> published == batch))
               .start();
+      leases =
+          new RepeatingJob(
+                  vertx, "Outbox shard leases", outbox.leaseTtl().dividedBy(3), this::keepShare)
+              .start();
+      leases.wakeUp(); // take a share now, not a third of the lease time from now
     }
   }
 
   private Uni<Boolean> keepShare() {
     Uni<Void> ready =
         prepared ? Uni.createFrom().voidItem() : shards.prepare().invoke(() -> prepared = true);
-    return ready.chain(shards::rebalance).replaceWith(false);
+    int before = shards.held().size();
+    return ready
+        .chain(shards::rebalance)
+        .invoke(
+            () -> {
+              if (shards.held().size() > before) {
+                job.wakeUp(); // relay the shards just taken at once
+              }
+            })
+        .replaceWith(false);
   }
 
   void stop(@Observes ShutdownEvent event) {

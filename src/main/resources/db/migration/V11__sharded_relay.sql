@@ -2,8 +2,8 @@
 -- modulo orchestrator.outbox.shards, set by the writer, so one conversation's events share a shard.
 -- Each shard has a lease row that one replica holds at a time (renewed, with an expiry); a relay
 -- batch locks its shard's row, so a shard is published by one replica at a time, in seq order.
--- Rows written before this migration are in shard 0 until a replica starts: the relay then moves
--- every row whose shard is not its key's (see OutboxShards.RESHARD).
+-- Rows written before this migration are in shard 0 until a relay starts: it first moves every
+-- row whose shard is not its key's (see OutboxShards.RESHARD).
 alter table outbox_event add column shard smallint not null default 0;
 create index outbox_event_shard_seq on outbox_event (shard, seq);
 
@@ -14,9 +14,11 @@ create table relay_shard (
 );
 
 -- Replicas that run the relay, each seen at its last lease renewal: the live ones share the shards.
+-- Each says its shard count: while live replicas disagree, none relays (see OutboxShards).
 create table relay_member (
     id      text primary key,
-    seen_at timestamptz not null
+    seen_at timestamptz not null,
+    shards  int         not null
 );
 
 -- One lease for the whole outbox is gone: a replica of an older version stops relaying (its lease

@@ -36,10 +36,11 @@ public class OutboxShards {
   private static final String RESHARD =
       "update outbox_event set shard = %1$s where shard <> %1$s".formatted(shardOfKey("$1::int"));
   private static final String SEEN =
-      "insert into relay_member (id, seen_at) values ($1, now())"
-          + " on conflict (id) do update set seen_at = now()";
+      "insert into relay_member (id, seen_at, shards) values ($1, now(), $2::int)"
+          + " on conflict (id) do update set seen_at = now(), shards = $2::int";
   private static final String LIVE =
-      "select count(*) from relay_member where seen_at > now() - make_interval(secs => $1)";
+      "select count(*), count(*) filter (where shards <> $2::int) from relay_member"
+          + " where seen_at > now() - make_interval(secs => $1)";
   private static final String FORGET =
       "delete from relay_member where seen_at < now() - make_interval(secs => $1 * 10)";
   private static final String RENEW =
@@ -61,6 +62,8 @@ public class OutboxShards {
   private final OutboxConfig config;
   private final String id = "relay-" + UUID.randomUUID();
   private volatile Set<Integer> held = Set.of();
+  private volatile boolean prepared; // lease rows made and rows in their key's shard
+  private volatile boolean standingAside;
 
   public OutboxShards(Pool pool, OutboxConfig config, MeterRegistry metrics) {
     this.pool = pool;
@@ -85,37 +88,63 @@ public class OutboxShards {
     return held;
   }
 
-  /** Once at start-up: a lease row per shard, and every outbox row in its key's shard. */
-  Uni<Void> prepare() {
-    int shards = config.shards();
-    return pool.withTransaction(
-        c ->
-            c.preparedQuery(SHARDS)
-                .execute(Tuple.of(shards))
-                .chain(() -> c.preparedQuery(RESHARD).execute(Tuple.of(shards)))
-                .invoke(
-                    moved -> {
-                      if (moved.rowCount() > 0) {
-                        LOG.infof(
-                            "Moved %d outbox rows to their shard of %d", moved.rowCount(), shards);
-                      }
-                    })
-                .replaceWithVoid());
-  }
-
-  /** Renews membership and leases, then releases or claims shards towards the fair share. */
+  /**
+   * Renews membership and leases, then releases or claims shards towards the fair share. While a
+   * live replica has another shard count, this one hands its shards back and relays nothing (one
+   * conversation's rows could be in two shards); once they agree again, it first moves every outbox
+   * row to its key's shard.
+   */
   Uni<Void> rebalance() {
     double ttl = config.leaseTtl().toMillis() / 1000.0;
     int shards = config.shards();
     return pool.withTransaction(
             c ->
                 c.preparedQuery(SEEN)
-                    .execute(Tuple.of(id))
+                    .execute(Tuple.of(id, shards))
                     .chain(() -> c.preparedQuery(FORGET).execute(Tuple.of(ttl)))
-                    .chain(() -> c.preparedQuery(LIVE).execute(Tuple.of(ttl)))
-                    .map(rows -> rows.iterator().next().getLong(0))
-                    .chain(live -> adjust(c, shards, ttl, live)))
-        .invoke(now -> held = now)
+                    .chain(() -> c.preparedQuery(LIVE).execute(Tuple.of(ttl, shards)))
+                    .map(rows -> rows.iterator().next())
+                    .chain(
+                        live ->
+                            live.getLong(1) > 0
+                                ? standAside(c, live.getLong(1))
+                                : prepare(c, shards)
+                                    .chain(() -> adjust(c, shards, ttl, live.getLong(0)))))
+        .invoke(
+            now -> {
+              held = now;
+              prepared = !standingAside; // committed
+            })
+        .replaceWithVoid();
+  }
+
+  private Uni<Set<Integer>> standAside(SqlConnection c, long disagreeing) {
+    if (!standingAside) {
+      LOG.errorf(
+          "%d live replica(s) have another orchestrator.outbox.shards than %d: this replica relays"
+              + " nothing until every replica has the same",
+          disagreeing, config.shards());
+    }
+    standingAside = true;
+    prepared = false;
+    return c.preparedQuery(LEAVE).execute(Tuple.of(id)).replaceWith(Set.of());
+  }
+
+  /** Once (and again after a disagreement): a lease row per shard, every row in its key's shard. */
+  private Uni<Void> prepare(SqlConnection c, int shards) {
+    standingAside = false;
+    if (prepared) {
+      return Uni.createFrom().voidItem();
+    }
+    return c.preparedQuery(SHARDS)
+        .execute(Tuple.of(shards))
+        .chain(() -> c.preparedQuery(RESHARD).execute(Tuple.of(shards)))
+        .invoke(
+            moved -> {
+              if (moved.rowCount() > 0) {
+                LOG.infof("Moved %d outbox rows to their shard of %d", moved.rowCount(), shards);
+              }
+            })
         .replaceWithVoid();
   }
 

@@ -25,7 +25,6 @@ public class RelayScheduler {
   private final OutboxConfig outbox;
   private volatile RepeatingJob leases;
   private volatile RepeatingJob job;
-  private volatile boolean prepared;
 
   public RelayScheduler(
       OutboxRelay relay, OutboxShards shards, EventsConfig config, OutboxConfig outbox) {
@@ -54,11 +53,9 @@ public class RelayScheduler {
   }
 
   private Uni<Boolean> keepShare() {
-    Uni<Void> ready =
-        prepared ? Uni.createFrom().voidItem() : shards.prepare().invoke(() -> prepared = true);
     int before = shards.held().size();
-    return ready
-        .chain(shards::rebalance)
+    return shards
+        .rebalance()
         .invoke(
             () -> {
               if (shards.held().size() > before) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The relay's shards as a second replica sees them: the service gives up shards down to its fair
  * share when another replica appears, never relays a shard that other replica holds, and once the
- * shard comes back publishes what waited there, each conversation's events in commit order.
+ * shard comes back publishes what waited there. A live replica with another shard count stops the
+ * relay: one conversation's rows could be in two shards.
  */
 @QuarkusTest
 class OutboxShardsTest {
@@ -31,6 +32,9 @@ class OutboxShardsTest {
   private static final String TAKE_FREE =
       "update relay_shard set owner = ?, expires_at = now() + interval '10 minutes'"
           + " where shard < ? and (owner is null or expires_at < now())";
+  private static final String MEMBER =
+      "insert into relay_member (id, seen_at, shards) values (?, now(), ?)"
+          + " on conflict (id) do update set seen_at = now(), shards = excluded.shards";
   private static final String SHARD_OF = "select cast(mod(hashtext(?) & 2147483647, ?) as int)";
 
   @Test
@@ -45,11 +49,7 @@ class OutboxShardsTest {
           .atMost(Duration.ofSeconds(30))
           .until(
               () -> {
-                update(
-                    db,
-                    "insert into relay_member (id, seen_at) values (?, now())"
-                        + " on conflict (id) do update set seen_at = now()",
-                    OTHER);
+                update(db, MEMBER, OTHER, SHARDS);
                 update(db, TAKE_FREE, OTHER, SHARDS);
                 return count(db, "select count(*) from relay_shard where owner = ?", OTHER)
                     >= SHARDS / 2;
@@ -93,6 +93,23 @@ class OutboxShardsTest {
               .startsWith("CONVERSATION_CREATED");
         }
       }
+    }
+  }
+
+  @Test
+  void aLiveReplicaWithAnotherShardCountStopsTheRelayUntilItIsGone() throws Exception {
+    String held =
+        "select count(*) from relay_shard where owner like 'relay-%' and expires_at > now()";
+    try (Connection db = TestInfrastructure.postgres().connect()) {
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                update(db, MEMBER, "other-count", SHARDS / 2);
+                return count(db, held) == 0;
+              });
+      update(db, "delete from relay_member where id = ?", "other-count");
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count(db, held) > 0);
     }
   }
 

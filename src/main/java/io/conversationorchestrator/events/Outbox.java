@@ -23,9 +23,8 @@ import java.util.function.IntFunction;
 public class Outbox {
   // One array per column: a fixed statement of eight parameters however many events (a parameter
   // per value costs Hibernate and PostgreSQL more than the insert). WITH ORDINALITY keeps list
-  // order.
-  // The shard: a hash of the key modulo the shard count, the same expression as the relay's
-  // re-sharding (OutboxShards), so every event of a conversation is in one shard.
+  // order. The shard (%s): a hash of the key modulo the shard count, the expression the relay
+  // re-shards with (OutboxShards), so every event of a conversation is in one shard.
   private static final String INSERT =
       "insert into outbox_event (id, stream, message_key, event_type, account_sid, subject,"
           + " payload, created_at, shard) select id, stream, message_key, event_type, account_sid,"

@@ -15,7 +15,7 @@ public interface EventsConfig {
   @WithDefault("100ms")
   Duration relayInterval();
 
-  /** How many outbox rows one relay transaction publishes. */
+  /** How many outbox rows of one shard one relay transaction publishes. */
   @WithDefault("500")
   int relayBatchSize();
 
@@ -23,7 +23,7 @@ public interface EventsConfig {
   @WithDefault("40s")
   Duration publishTimeout();
 
-  /** Whether this replica runs the relay (any number may; one relays at a time). */
+  /** Whether this replica runs the relay (any number may; they share the outbox shards). */
   @WithDefault("true")
   boolean relayEnabled();
 

@@ -26,12 +26,13 @@ import java.util.function.IntFunction;
 public class Outbox {
   // One array per column: a fixed statement of nine parameters however many events (a parameter
   // per value costs Hibernate and PostgreSQL more than the insert). WITH ORDINALITY keeps list
-  // order.
+  // order. The shard (%s): a hash of the key modulo the shard count, the expression the relay
+  // re-shards with (OutboxShards), so every event of a conversation is in one shard.
   private static final String INSERT =
       "insert into outbox_event (id, stream, message_key, event_type, account_sid, subject,"
-          + " payload, traceparent, created_at) select id, stream, message_key, event_type,"
-          + " account_sid, subject, cast(payload as jsonb), traceparent,"
-          + " cast(cast(? as text) as timestamptz)"
+          + " payload, traceparent, created_at, shard) select id, stream, message_key,"
+          + " event_type, account_sid, subject, cast(payload as jsonb), traceparent,"
+          + " cast(cast(? as text) as timestamptz), %s"
           + " from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]),"
           + " cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),"
           + " cast(? as text[])) with ordinality as e (id, stream, message_key, event_type,"
@@ -39,10 +40,12 @@ public class Outbox {
 
   private final ObjectMapper json;
   private final Traces traces;
+  private final String insert;
 
-  public Outbox(ObjectMapper json, Traces traces) {
+  public Outbox(ObjectMapper json, Traces traces, OutboxConfig config) {
     this.json = json;
     this.traces = traces;
+    this.insert = INSERT.formatted(OutboxShards.shardOfKey(Integer.toString(config.shards())));
   }
 
   /**
@@ -76,7 +79,7 @@ public class Outbox {
     return Panache.getSession()
         .chain(
             s ->
-                s.createNativeQuery(INSERT)
+                s.createNativeQuery(insert)
                     .setParameter(1, now.toString())
                     .setParameter(2, column(events, e -> ResourceType.newUuid(), UUID[]::new))
                     .setParameter(3, column(events, e -> e.type().stream().name(), String[]::new))

@@ -1,5 +1,6 @@
 package io.conversationorchestrator.events;
 
+import io.vertx.mutiny.sqlclient.Row;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -15,16 +16,17 @@ record OutboxRow(
     OffsetDateTime createdAt,
     String traceparent) {
 
-  static OutboxRow of(Object[] columns) {
+  /** Columns as {@code OutboxRelay.OLDEST} selects them. */
+  static OutboxRow of(Row r) {
     return new OutboxRow(
-        ((Number) columns[0]).longValue(),
-        (UUID) columns[1],
-        (String) columns[2],
-        (String) columns[3],
-        (String) columns[4],
-        (String) columns[5],
-        (String) columns[6],
-        (OffsetDateTime) columns[7],
-        (String) columns[8]);
+        r.getLong(0),
+        r.getUUID(1),
+        r.getString(2),
+        r.getString(3),
+        r.getString(4),
+        r.getString(5),
+        r.getString(6),
+        r.getOffsetDateTime(7),
+        r.getString(8));
   }
 }

@@ -143,8 +143,8 @@ public final class TwoReplicasDrill extends Drill {
   }
 
   /**
-   * Each replica answered requests, fired timers and sent callbacks; their counters add up to what
-   * happened once (the relay runs on one replica at a time by design, so it is not counted).
+   * Each replica answered requests, fired timers, relayed outbox events (its shards) and sent
+   * callbacks; their counters add up to what happened once (relayed events: at least once each).
    */
   private static void replicasWorked(
       List<ServiceProcess> replicas,
@@ -160,16 +160,22 @@ public final class TwoReplicasDrill extends Drill {
     double requests = 0;
     double transitions = 0;
     double delivered = 0;
+    double relayed = 0;
     boolean each = true;
     for (ServiceProcess replica : replicas) {
       Metrics m = Metrics.of(replica);
       double r = m.sum("http_server_requests_seconds_count", "uri=\"/v2/Conversations");
       double t = m.sum("orchestrator_lifecycle_transitions_total", "reason=\"TIMER\"");
       double d = m.sum("orchestrator_callbacks_deliveries_total", "outcome=\"SUCCEEDED\"");
+      double o = m.sum("orchestrator_outbox_published_total");
+      double h = m.sum("orchestrator_outbox_shards_held");
       verdict.note(
           replica.name(),
-          "%.0f requests, %.0f timer transitions, %.0f callbacks sent".formatted(r, t, d));
-      each &= r > 0 && t > 0 && d > 0;
+          "%.0f requests, %.0f timer transitions, %.0f events relayed (%.0f shards held at the end),"
+                  .formatted(r, t, o, h)
+              + " %.0f callbacks sent".formatted(d));
+      each &= r > 0 && t > 0 && d > 0 && o > 0;
+      relayed += o;
       requests += r;
       transitions += t;
       delivered += d;
@@ -177,7 +183,13 @@ public final class TwoReplicasDrill extends Drill {
     verdict.check(
         "both replicas worked",
         each,
-        "each answered requests, fired timers and delivered callbacks");
+        "each answered requests, fired timers, relayed events and delivered callbacks");
+    int distinct = events.records() - events.copies();
+    verdict.check(
+        "every event relayed by one of the replicas",
+        relayed >= distinct,
+        "%.0f relayed (all topics), %d distinct events on the conversations topic"
+            .formatted(relayed, distinct));
     verdict.check(
         "timers fired once across replicas",
         transitions == timerChanges,

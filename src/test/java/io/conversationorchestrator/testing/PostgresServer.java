@@ -13,7 +13,7 @@ public interface PostgresServer extends AutoCloseable {
   /** Vert.x form, e.g. {@code postgresql://127.0.0.1:15432/orchestrator}. */
   String reactiveUrl();
 
-  /** JDBC form of the same database, for Flyway and raw SQL in tests. */
+  /** JDBC form of the same database, for raw SQL in tests and benchmarks. */
   String jdbcUrl();
 
   String username();

@@ -11,7 +11,6 @@ public final class ServiceEnvironment {
   public static Map<String, String> of(PostgresServer postgres, KafkaBroker kafka) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl());
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
     env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
     env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());

@@ -85,7 +85,6 @@ public final class TestInfrastructure {
   public static Map<String, String> quarkusConfig() {
     Map<String, String> config = new LinkedHashMap<>();
     config.put("quarkus.datasource.reactive.url", postgres().reactiveUrl());
-    config.put("quarkus.datasource.jdbc.url", postgres().jdbcUrl());
     config.put("quarkus.datasource.username", postgres().username());
     config.put("quarkus.datasource.password", postgres().password());
     config.put("kafka.bootstrap.servers", kafka().bootstrapServers());

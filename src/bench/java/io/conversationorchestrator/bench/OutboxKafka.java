@@ -70,6 +70,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * BENCH_OUT (a directory for outbox-kafka.md and outbox-kafka.csv).
  */
 public class OutboxKafka {
+  // The service's default orchestrator.outbox.shards: rows go where the service's own writes would
+  // (OutboxShards), so every shard's relay has work.
+  private static final int SHARDS = 8;
   static final ObjectMapper JSON = new ObjectMapper();
   // Kafka clients log their whole configuration at INFO; strong references keep the levels set.
   static final Logger KAFKA_LOG = quiet("org.apache.kafka");
@@ -398,12 +401,13 @@ public class OutboxKafka {
             """
         with sample as (select cast(? as text[]) as types, cast(? as text[]) as subjects,
             cast(cast(? as text[]) as jsonb[]) as payloads)
-        insert into outbox_event (id, stream, message_key, event_type, account_sid, subject, payload, created_at)
+        insert into outbox_event (id, stream, message_key, event_type, account_sid, subject, payload, created_at, shard)
         select cast(lpad(to_hex(?), 8, '0') || '-0000-7000-8000-' || lpad(to_hex(i), 12, '0') as uuid),
-          'CONVERSATIONS', key, types[e + 1], ?, coalesce(subjects[e + 1], key), payloads[e + 1], now()
+          'CONVERSATIONS', key, types[e + 1], ?, coalesce(subjects[e + 1], key), payloads[e + 1], now(),
+          cast(mod(hashtext(key) & 2147483647, %d) as smallint)
         from sample, (select i, e, %s as key from (select i, %s from generate_series(0, ? - 1) i) r) g
         order by i"""
-                .formatted(key("?", "c"), layout))) {
+                .formatted(SHARDS, key("?", "c"), layout))) {
       insert.setArray(1, db.createArrayOf("text", life.stream().map(Event::type).toArray()));
       // A conversation event's subject is the conversation: each row's own key.
       insert.setArray(

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,20 +52,36 @@ public class CredentialVerifier {
     if (cached != null && cached.isFreshFor(digest)) {
       return Uni.createFrom().item(cached.accountSid());
     }
-    Uni<Stored> stored;
+    return stored(username).chain(s -> verify(username, secret, digest, s, cached));
+  }
+
+  /**
+   * A short digest of the credential's stored hash, or null when the account is gone or the key
+   * revoked: a console session carries the stamp it signed in with, and a rotated token or a
+   * revoked key changes it, ending the session on every replica at its next request.
+   */
+  @WithSession
+  public Uni<String> stamp(String username) {
+    return stored(username).map(s -> s == null ? null : stampOf(s));
+  }
+
+  /** The stored hash of an account's token or an active key's secret; null when there is none. */
+  private Uni<Stored> stored(String username) {
     if (Sids.ACCOUNT.matcher(username).matches()) {
-      stored =
-          accounts
-              .findById(username)
-              .map(a -> a == null ? null : new Stored(a.sid, a.authTokenHash));
-    } else if (Sids.API_KEY.matcher(username).matches()) {
-      stored =
-          keys.findActive(username)
-              .map(k -> k == null ? null : new Stored(k.accountSid, k.secretHash));
-    } else {
-      return Uni.createFrom().nullItem();
+      return accounts
+          .findById(username)
+          .map(a -> a == null ? null : new Stored(a.sid, a.authTokenHash));
     }
-    return stored.chain(s -> verify(username, secret, digest, s, cached));
+    if (Sids.API_KEY.matcher(username).matches()) {
+      return keys.findActive(username)
+          .map(k -> k == null ? null : new Stored(k.accountSid, k.secretHash));
+    }
+    return Uni.createFrom().nullItem();
+  }
+
+  private static String stampOf(Stored stored) {
+    byte[] digest = digest(stored.accountSid(), stored.hash());
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
   }
 
   private Uni<String> verify(

@@ -12,9 +12,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Stateless sessions: {@code account|credential|expiry|csrf} with an HMAC-SHA256 over it, keyed
- * with a key derived from {@code orchestrator.secrets.key}. Every replica holds that key, so any
- * replica accepts a session another issued, and there is no session table to sweep.
+ * Stateless sessions: {@code account|credential|stamp|expiry|csrf} with an HMAC-SHA256 over it,
+ * keyed with a key derived from {@code orchestrator.secrets.key}. Every replica holds that key, so
+ * any replica accepts a session another issued, and there is no session table to sweep.
  */
 @ApplicationScoped
 public class SessionCookies {
@@ -29,10 +29,12 @@ public class SessionCookies {
     this.key = hmac(Base64.getDecoder().decode(secrets.key()), "console-session-v1");
   }
 
-  public ConsoleSession issue(String accountSid, String credentialId, Instant expiresAt) {
+  public ConsoleSession issue(
+      String accountSid, String credentialId, String stamp, Instant expiresAt) {
     byte[] token = new byte[18];
     random.nextBytes(token);
-    return new ConsoleSession(accountSid, credentialId, expiresAt, ENCODER.encodeToString(token));
+    return new ConsoleSession(
+        accountSid, credentialId, stamp, expiresAt, ENCODER.encodeToString(token));
   }
 
   public String encode(ConsoleSession s) {
@@ -41,6 +43,7 @@ public class SessionCookies {
             "|",
             s.accountSid(),
             s.credentialId(),
+            s.stamp(),
             Long.toString(s.expiresAt().getEpochSecond()),
             s.csrf());
     byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
@@ -63,12 +66,16 @@ public class SessionCookies {
         return null;
       }
       String[] parts = payload.split("\\|", -1);
-      if (parts.length != 4) {
+      if (parts.length != 5) {
         return null;
       }
       var session =
           new ConsoleSession(
-              parts[0], parts[1], Instant.ofEpochSecond(Long.parseLong(parts[2])), parts[3]);
+              parts[0],
+              parts[1],
+              parts[2],
+              Instant.ofEpochSecond(Long.parseLong(parts[3])),
+              parts[4]);
       return session.expiredAt(now) ? null : session;
     } catch (IllegalArgumentException e) {
       return null;

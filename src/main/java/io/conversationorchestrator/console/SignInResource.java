@@ -66,21 +66,22 @@ public class SignInResource {
     return verifier
         .accountFor(user, secret)
         .chain(
-            account -> {
-              if (account == null) {
-                return refused(user, "Those credentials were not accepted.");
-              }
-              Instant expires = Instant.now().plus(config.sessionTtl());
-              ConsoleSession session = cookies.issue(account, user, expires);
-              boolean secure = secure(forwardedProto, uri);
-              return Uni.createFrom()
-                  .item(
-                      Response.seeOther(URI.create(ConsolePaths.CONVERSATIONS))
-                          .cookie(
-                              cookie(
-                                  cookies.encode(session), config.sessionTtl().toSeconds(), secure))
-                          .build());
-            });
+            account ->
+                account == null
+                    ? refused(user, "Those credentials were not accepted.")
+                    : verifier
+                        .stamp(user)
+                        .map(stamp -> signedIn(account, user, stamp, forwardedProto, uri)));
+  }
+
+  private Response signedIn(
+      String account, String user, String stamp, String forwardedProto, UriInfo uri) {
+    Instant expires = Instant.now().plus(config.sessionTtl());
+    ConsoleSession session = cookies.issue(account, user, stamp, expires);
+    boolean secure = secure(forwardedProto, uri);
+    return Response.seeOther(URI.create(ConsolePaths.CONVERSATIONS))
+        .cookie(cookie(cookies.encode(session), config.sessionTtl().toSeconds(), secure))
+        .build();
   }
 
   @POST

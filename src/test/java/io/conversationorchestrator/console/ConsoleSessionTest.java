@@ -42,6 +42,43 @@ class ConsoleSessionTest {
   }
 
   @Test
+  void revokingTheKeyThatSignedInEndsTheSession() {
+    Api account = Api.newAccount();
+    var key =
+        given()
+            .header("Authorization", "Bearer " + Api.OPERATOR_TOKEN)
+            .contentType("application/json")
+            .body("{\"friendlyName\":\"console\"}")
+            .post("/operator/Accounts/" + account.accountSid() + "/Keys")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+    String cookie =
+        signIn(new Api(key.getString("sid"), key.getString("secret")), "http")
+            .getCookie("console_session");
+    given().cookie("console_session", cookie).get("/console/conversations").then().statusCode(200);
+
+    given()
+        .header("Authorization", "Bearer " + Api.OPERATOR_TOKEN)
+        .delete("/operator/Accounts/" + account.accountSid() + "/Keys/" + key.getString("sid"))
+        .then()
+        .statusCode(200);
+    given()
+        .cookie("console_session", cookie)
+        .redirects()
+        .follow(false)
+        .get("/console/conversations")
+        .then()
+        .statusCode(303);
+    given()
+        .cookie("console_session", cookie)
+        .get("/console/conversations/counts/live")
+        .then()
+        .statusCode(401);
+  }
+
+  @Test
   void withoutASessionPagesRedirectAndActionsAreRefused() {
     given().redirects().follow(false).get("/console/conversations").then().statusCode(303);
     given()

@@ -1,12 +1,12 @@
 package io.conversationorchestrator.callback;
 
+import io.conversationorchestrator.platform.BacklogReading;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,20 +20,24 @@ public class CallbackMetrics {
 
   private final MeterRegistry registry;
   private final Timer latency;
-  private final AtomicLong depth = new AtomicLong();
-  private final AtomicLong oldestSeconds = new AtomicLong();
+  private final Pool pool;
+  private final BacklogReading backlogReading = new BacklogReading(BACKLOG);
 
-  public CallbackMetrics(MeterRegistry registry) {
+  public CallbackMetrics(MeterRegistry registry, Pool pool) {
     this.registry = registry;
+    this.pool = pool;
     this.latency =
         Timer.builder("orchestrator.callbacks.attempt.latency")
             .description("Duration of one callback attempt")
             .publishPercentiles(0.5, 0.99)
             .register(registry);
-    Gauge.builder("orchestrator.callbacks.queue.depth", depth, AtomicLong::get)
+    Gauge.builder("orchestrator.callbacks.queue.depth", backlogReading.size(), AtomicLong::get)
         .description("Deliveries waiting to be sent or retried")
         .register(registry);
-    Gauge.builder("orchestrator.callbacks.oldest.pending.age", oldestSeconds, AtomicLong::get)
+    Gauge.builder(
+            "orchestrator.callbacks.oldest.pending.age",
+            backlogReading.oldestSeconds(),
+            AtomicLong::get)
         .baseUnit("seconds")
         .description("Age of the oldest unfinished delivery")
         .register(registry);
@@ -46,17 +50,7 @@ public class CallbackMetrics {
 
   /** The backlog is counted in the database every few seconds, not on every scrape. */
   @Scheduled(every = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  @WithSession
   Uni<Void> measureBacklog() {
-    return Panache.getSession()
-        .chain(s -> s.createNativeQuery(BACKLOG, Object[].class).getSingleResult())
-        .invoke(
-            row -> {
-              depth.set(((Number) row[0]).longValue());
-              oldestSeconds.set(((Number) row[1]).longValue());
-            })
-        .replaceWithVoid()
-        .onFailure()
-        .recoverWithNull();
+    return backlogReading.refresh(pool);
   }
 }

@@ -1,12 +1,12 @@
 package io.conversationorchestrator.events;
 
+import io.conversationorchestrator.platform.BacklogReading;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,18 +18,19 @@ public class OutboxMetrics {
           + " order by seq limit 1)), 0) from outbox_event";
 
   private final Counter published;
-  private final AtomicLong backlog = new AtomicLong();
-  private final AtomicLong oldestSeconds = new AtomicLong();
+  private final Pool pool;
+  private final BacklogReading backlogReading = new BacklogReading(BACKLOG);
 
-  public OutboxMetrics(MeterRegistry registry) {
+  public OutboxMetrics(MeterRegistry registry, Pool pool) {
+    this.pool = pool;
     this.published =
         Counter.builder("orchestrator.outbox.published")
             .description("Outbox events published to Kafka and removed from the outbox")
             .register(registry);
-    Gauge.builder("orchestrator.outbox.backlog", backlog, AtomicLong::get)
+    Gauge.builder("orchestrator.outbox.backlog", backlogReading.size(), AtomicLong::get)
         .description("Outbox events waiting to be published")
         .register(registry);
-    Gauge.builder("orchestrator.outbox.oldest.age", oldestSeconds, AtomicLong::get)
+    Gauge.builder("orchestrator.outbox.oldest.age", backlogReading.oldestSeconds(), AtomicLong::get)
         .baseUnit("seconds")
         .description("Age of the oldest outbox event waiting to be published")
         .register(registry);
@@ -44,17 +45,7 @@ public class OutboxMetrics {
    * table, so dashboards take the max over replicas, not the sum.
    */
   @Scheduled(every = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  @WithSession
   Uni<Void> measureBacklog() {
-    return Panache.getSession()
-        .chain(s -> s.createNativeQuery(BACKLOG, Object[].class).getSingleResult())
-        .invoke(
-            row -> {
-              backlog.set(((Number) row[0]).longValue());
-              oldestSeconds.set(((Number) row[1]).longValue());
-            })
-        .replaceWithVoid()
-        .onFailure()
-        .recoverWithNull();
+    return backlogReading.refresh(pool);
   }
 }

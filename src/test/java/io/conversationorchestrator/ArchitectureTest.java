@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.conversationorchestrator.conversation.lifecycle.Sweeper;
+import io.conversationorchestrator.events.OutboxRelay;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -15,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The package rules of {@code package-info.java}, kept by the build: no cycles between top-level
- * packages, the shared packages know no feature, and the lifecycle rules stay pure.
+ * packages, the shared packages know no feature, the lifecycle rules stay pure, and the data plane
+ * stays off Hibernate.
  */
 class ArchitectureTest {
   private static final JavaClasses MAIN =
@@ -103,6 +106,20 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .areAssignableTo(Clock.class);
 
+  /**
+   * The data plane (issue 15): hot paths on the reactive SQL client, no Hibernate session. Add a
+   * class here when its path leaves Hibernate.
+   */
+  private static final Class<?>[] DATA_PLANE = {Sweeper.class, OutboxRelay.class};
+
+  private static final ArchRule dataPlaneUsesNoHibernate =
+      noClasses()
+          .that()
+          .belongToAnyOf(DATA_PLANE)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.hibernate..", "io.quarkus.hibernate..");
+
   static Stream<ArchRule> rules() {
     return Stream.of(
         noCyclesBetweenTopLevelPackages,
@@ -110,7 +127,8 @@ class ArchitectureTest {
         platformIsBelowTheApi,
         nothingUsesTheOpenApiDescription,
         nothingUsesTheConsole,
-        lifecycleRulesArePure);
+        lifecycleRulesArePure,
+        dataPlaneUsesNoHibernate);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -9,6 +9,8 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +29,9 @@ public class Outbox {
   // One array per column: a fixed statement of nine parameters however many events (a parameter
   // per value costs Hibernate and PostgreSQL more than the insert). WITH ORDINALITY keeps list
   // order. The shard (%s): a hash of the key modulo the shard count, the expression the relay
-  // re-shards with (OutboxShards), so every event of a conversation is in one shard.
+  // re-shards with (OutboxShards), so every event of a conversation is in one shard. Written with
+  // Hibernate's ? placeholders; the reactive client's copy of it numbers them ($1...), so both
+  // paths insert the same rows with the same parameters.
   private static final String INSERT =
       "insert into outbox_event (id, stream, message_key, event_type, account_sid, subject,"
           + " payload, traceparent, created_at, shard) select id, stream, message_key,"
@@ -40,12 +44,15 @@ public class Outbox {
 
   private final ObjectMapper json;
   private final Traces traces;
-  private final String insert;
+  private final String sessionInsert;
+  private final String clientInsert;
 
   public Outbox(ObjectMapper json, Traces traces, OutboxConfig config) {
     this.json = json;
     this.traces = traces;
-    this.insert = INSERT.formatted(OutboxShards.shardOfKey(Integer.toString(config.shards())));
+    this.sessionInsert =
+        INSERT.formatted(OutboxShards.shardOfKey(Integer.toString(config.shards())));
+    this.clientInsert = numbered(sessionInsert);
   }
 
   /**
@@ -69,28 +76,66 @@ public class Outbox {
     return appendAll(List.of(new PendingEvent(type, key, subject, accountSid, data, change)));
   }
 
-  /** Appends events with one multi-row insert, in list order (the sweeper writes hundreds). */
+  /**
+   * Appends events with one multi-row insert, in list order (the sweeper writes hundreds), in the
+   * current Hibernate Reactive session's transaction.
+   */
   public Uni<Void> appendAll(List<PendingEvent> events) {
     if (events.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    Instant now = Time.now();
-    String[] traceparents = traceparents(events);
+    Object[] columns = columns(events);
     return Panache.getSession()
         .chain(
-            s ->
-                s.createNativeQuery(insert)
-                    .setParameter(1, now.toString())
-                    .setParameter(2, column(events, e -> ResourceType.newUuid(), UUID[]::new))
-                    .setParameter(3, column(events, e -> e.type().stream().name(), String[]::new))
-                    .setParameter(4, column(events, PendingEvent::key, String[]::new))
-                    .setParameter(5, column(events, e -> e.type().name(), String[]::new))
-                    .setParameter(6, column(events, PendingEvent::accountSid, String[]::new))
-                    .setParameter(7, column(events, PendingEvent::subject, String[]::new))
-                    .setParameter(8, column(events, e -> serialize(payload(e, now)), String[]::new))
-                    .setParameter(9, traceparents)
-                    .executeUpdate())
+            s -> {
+              var insert = s.createNativeQuery(sessionInsert);
+              for (int i = 0; i < columns.length; i++) {
+                insert.setParameter(i + 1, columns[i]);
+              }
+              return insert.executeUpdate();
+            })
         .replaceWithVoid();
+  }
+
+  /**
+   * The same rows as {@link #appendAll(List)}, in the transaction of a reactive SQL client
+   * connection (callers that use no Hibernate session).
+   */
+  public Uni<Void> appendAll(SqlConnection c, List<PendingEvent> events) {
+    if (events.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    return c.preparedQuery(clientInsert).execute(Tuple.from(columns(events))).replaceWithVoid();
+  }
+
+  /** The insert's parameters, in order: the time, then one array per column. */
+  private Object[] columns(List<PendingEvent> events) {
+    Instant now = Time.now();
+    return new Object[] {
+      now.toString(),
+      column(events, e -> ResourceType.newUuid(), UUID[]::new),
+      column(events, e -> e.type().stream().name(), String[]::new),
+      column(events, PendingEvent::key, String[]::new),
+      column(events, e -> e.type().name(), String[]::new),
+      column(events, PendingEvent::accountSid, String[]::new),
+      column(events, PendingEvent::subject, String[]::new),
+      column(events, e -> serialize(payload(e, now)), String[]::new),
+      traceparents(events)
+    };
+  }
+
+  /** A statement with PostgreSQL's numbered parameters ($1, $2, ...), the reactive client's. */
+  private static String numbered(String statement) {
+    StringBuilder sql = new StringBuilder(statement.length() + 16);
+    int n = 0;
+    for (char ch : statement.toCharArray()) {
+      if (ch == '?') {
+        sql.append('$').append(++n);
+      } else {
+        sql.append(ch);
+      }
+    }
+    return sql.toString();
   }
 
   /**

@@ -2,18 +2,24 @@ package io.conversationorchestrator.conversation.lifecycle;
 
 import io.conversationorchestrator.conversation.ConversationEntity;
 import io.conversationorchestrator.conversation.ConversationResponse;
+import io.conversationorchestrator.conversation.ConversationRows;
 import io.conversationorchestrator.conversation.participant.ParticipantEntity;
+import io.conversationorchestrator.conversation.participant.ParticipantRows;
 import io.conversationorchestrator.events.EventType;
 import io.conversationorchestrator.events.Outbox;
 import io.conversationorchestrator.events.PendingEvent;
 import io.conversationorchestrator.events.StatusChange;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,34 +27,36 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
-import org.hibernate.FlushMode;
-import org.hibernate.reactive.mutiny.Mutiny;
+import java.util.stream.StreamSupport;
 
 /**
  * One sweeper batch: claims due conversations with {@code FOR UPDATE SKIP LOCKED} (so replicas
  * share the work and never take the same row), applies the lifecycle rules at the database's clock,
  * and writes the new statuses and their events in one transaction.
  *
- * <p>Set-based, because a batch is hundreds of rows (bench/lifecycle-sweep.sh): rows are loaded
- * read-only and the session never flushes, so Hibernate keeps no snapshots and checks nothing, and
- * one UPDATE writes the columns a timer changes, instead of one full-row UPDATE per conversation
- * that re-sends its JSON columns.
+ * <p>On the reactive SQL client, not Hibernate (issue 15: the ORM was most of the service's CPU),
+ * and set-based, because a batch is hundreds of rows (bench/lifecycle-sweep.sh): one statement
+ * claims the batch and reads the clock, one UPDATE writes the columns a timer changes, one reads
+ * the participants the events show, one inserts the events.
  */
 @ApplicationScoped
 public class Sweeper {
-  private static final String NOW = "select now()";
+  // now() is the transaction's start: the one instant the whole batch is judged at.
   private static final String CLAIM =
-      "select * from conversation where next_transition_at <= :now"
-          + " order by next_transition_at limit :limit for update skip locked";
+      "select now() as swept_at, "
+          + ConversationRows.COLUMNS
+          + " from conversation where next_transition_at <= now()"
+          + " order by next_transition_at limit $1::int for update skip locked";
   private static final String PARTICIPANTS =
-      "select * from participant where conversation_id = any(cast(:ids as uuid[])) order by id";
+      "select "
+          + ParticipantRows.COLUMNS
+          + " from participant where conversation_id = any($1::uuid[]) order by id";
   // A timer changes only the status, the deadlines, the snooze, the deadline last warned about, the
   // SLA breach flag and the activity (a snooze's end restarts the timers; updated_at when the
-  // status changes). One
-  // array per column: a fixed statement, whatever the batch size (a parameter per value costs
-  // Hibernate and PostgreSQL more than the update itself). Instants go as ISO text: Hibernate hands
-  // the client Instant[], which it cannot encode as timestamptz[]; activity goes as JSON text.
+  // status changes). One array per column: a fixed statement, whatever the batch size. Activity
+  // goes as JSON text (the client would send a String bound to jsonb as a JSON string).
   private static final String UPDATE =
       "update conversation c set status = v.status, inactive_at = v.inactive_at,"
           + " closes_at = v.closes_at, next_transition_at = v.next_transition_at,"
@@ -57,54 +65,54 @@ public class Sweeper {
           + " sla_breached = v.sla_breached,"
           + " channel_activity = coalesce(v.channel_activity, c.channel_activity),"
           + " last_activity_at = v.last_activity_at"
-          + " from unnest(cast(? as uuid[]), cast(? as text[]),"
-          + " cast(cast(? as text[]) as timestamptz[]), cast(cast(? as text[]) as timestamptz[]),"
-          + " cast(cast(? as text[]) as timestamptz[]), cast(cast(? as text[]) as timestamptz[]),"
-          + " cast(cast(? as text[]) as timestamptz[]), cast(cast(? as text[]) as timestamptz[]),"
-          + " cast(cast(? as text[]) as timestamptz[]), cast(cast(? as text[]) as jsonb[]),"
-          + " cast(cast(? as text[]) as timestamptz[]), cast(cast(? as text[]) as boolean[]))"
+          + " from unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[],"
+          + " $5::timestamptz[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[],"
+          + " $9::timestamptz[], cast($10::text[] as jsonb[]), $11::timestamptz[],"
+          + " $12::boolean[])"
           + " as v (id, status, inactive_at, closes_at, next_transition_at, updated_at,"
           + " snoozed_until, close_warning_at, close_warned_for, channel_activity,"
           + " last_activity_at, sla_breached)"
           + " where c.id = v.id";
 
+  private final Pool pool;
+  private final ConversationRows conversations;
+  private final ParticipantRows participants;
   private final LifecycleRules rules;
   private final Outbox outbox;
   private final LifecycleMetrics metrics;
 
-  public Sweeper(LifecycleRules rules, Outbox outbox, LifecycleMetrics metrics) {
+  public Sweeper(
+      Pool pool,
+      ConversationRows conversations,
+      ParticipantRows participants,
+      LifecycleRules rules,
+      Outbox outbox,
+      LifecycleMetrics metrics) {
+    this.pool = pool;
+    this.conversations = conversations;
+    this.participants = participants;
     this.rules = rules;
     this.outbox = outbox;
     this.metrics = metrics;
   }
 
   /** Sweeps one batch; answers how many conversations it claimed. */
-  @WithTransaction
   public Uni<Integer> sweep(int limit) {
     long started = System.nanoTime();
-    return Panache.getSession()
-        // Nothing here is written through entities: without flushes Hibernate does not walk the
-        // batch's hundreds of loaded entities before every statement and at commit.
-        .map(s -> s.setFlushMode(FlushMode.MANUAL))
-        .chain(
-            s ->
-                s.createNativeQuery(NOW, OffsetDateTime.class)
-                    .getSingleResult()
-                    .map(OffsetDateTime::toInstant)
-                    .chain(
-                        now ->
-                            s.createNativeQuery(CLAIM, ConversationEntity.class)
-                                .setParameter("now", now)
-                                .setParameter("limit", limit)
-                                .setReadOnly(true)
-                                .getResultList()
-                                .chain(due -> advance(s, due, now))))
+    return pool.withTransaction(
+            c -> c.preparedQuery(CLAIM).execute(Tuple.of(limit)).chain(due -> advance(c, due)))
         .invoke(() -> metrics.batch(Duration.ofNanos(System.nanoTime() - started)));
   }
 
-  private Uni<Integer> advance(Mutiny.Session s, List<ConversationEntity> due, Instant now) {
-    if (due.isEmpty()) {
+  private Uni<Integer> advance(SqlConnection c, RowSet<Row> claimed) {
+    if (claimed.size() == 0) {
       return Uni.createFrom().item(0);
+    }
+    Instant now = null;
+    List<ConversationEntity> due = new ArrayList<>(claimed.size());
+    for (Row row : claimed) {
+      now = ConversationRows.instant(row, "swept_at");
+      due.add(conversations.of(row));
     }
     List<Moved> moved = new ArrayList<>();
     Set<UUID> restarted = new HashSet<>();
@@ -117,7 +125,7 @@ public class Sweeper {
         }
       }
     }
-    return update(s, due, restarted).chain(() -> events(s, moved)).replaceWith(due.size());
+    return update(c, due, restarted).chain(() -> events(c, moved)).replaceWith(due.size());
   }
 
   /**
@@ -152,27 +160,23 @@ public class Sweeper {
   }
 
   /** {@code restarted}: the conversations whose timers restarted, the only new activity. */
-  private static Uni<Integer> update(
-      Mutiny.Session s, List<ConversationEntity> due, Set<UUID> restarted) {
-    return s.createNativeQuery(UPDATE)
-        .setParameter(1, due.stream().map(c -> c.id).toArray(UUID[]::new))
-        .setParameter(2, due.stream().map(c -> c.status.name()).toArray(String[]::new))
-        .setParameter(3, instants(due, c -> c.inactiveAt))
-        .setParameter(4, instants(due, c -> c.closesAt))
-        .setParameter(5, instants(due, c -> c.nextTransitionAt))
-        .setParameter(6, instants(due, c -> c.updatedAt))
-        .setParameter(7, instants(due, c -> c.snoozedUntil))
-        .setParameter(8, instants(due, c -> c.closeWarningAt))
-        .setParameter(9, instants(due, c -> c.closeWarnedFor))
-        .setParameter(
-            10,
-            due.stream()
-                .map(c -> restarted.contains(c.id) ? activity(c) : null)
-                .toArray(String[]::new))
-        .setParameter(11, instants(due, c -> c.lastActivityAt))
-        .setParameter(
-            12, due.stream().map(c -> String.valueOf(c.slaBreached)).toArray(String[]::new))
-        .executeUpdate();
+  private static Uni<Void> update(
+      SqlConnection c, List<ConversationEntity> due, Set<UUID> restarted) {
+    Object[] columns = {
+      column(due, x -> x.id, UUID[]::new),
+      column(due, x -> x.status.name(), String[]::new),
+      times(due, x -> x.inactiveAt),
+      times(due, x -> x.closesAt),
+      times(due, x -> x.nextTransitionAt),
+      times(due, x -> x.updatedAt),
+      times(due, x -> x.snoozedUntil),
+      times(due, x -> x.closeWarningAt),
+      times(due, x -> x.closeWarnedFor),
+      column(due, x -> restarted.contains(x.id) ? activity(x) : null, String[]::new),
+      times(due, x -> x.lastActivityAt),
+      column(due, x -> x.slaBreached, Boolean[]::new)
+    };
+    return c.preparedQuery(UPDATE).execute(Tuple.from(columns)).replaceWithVoid();
   }
 
   private static String activity(ConversationEntity conversation) {
@@ -188,25 +192,33 @@ public class Sweeper {
     return json.append('}').toString();
   }
 
-  private static String[] instants(
+  private static OffsetDateTime[] times(
       List<ConversationEntity> due, Function<ConversationEntity, Instant> instant) {
-    return due.stream()
-        .map(instant)
-        .map(i -> i == null ? null : i.toString())
-        .toArray(String[]::new);
+    return column(due, x -> at(instant.apply(x)), OffsetDateTime[]::new);
   }
 
-  private Uni<Void> events(Mutiny.Session s, List<Moved> moved) {
+  private static OffsetDateTime at(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static <T> T[] column(
+      List<ConversationEntity> due, Function<ConversationEntity, T> value, IntFunction<T[]> array) {
+    return due.stream().map(value).toArray(array);
+  }
+
+  private Uni<Void> events(SqlConnection c, List<Moved> moved) {
     if (moved.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
     UUID[] ids = moved.stream().map(m -> m.conversation().id).toArray(UUID[]::new);
-    return s.createNativeQuery(PARTICIPANTS, ParticipantEntity.class)
-        .setParameter("ids", ids)
-        .setReadOnly(true)
-        .getResultList()
-        .map(all -> all.stream().collect(Collectors.groupingBy(p -> p.conversationId)))
-        .chain(byConversation -> outbox.appendAll(pending(moved, byConversation)));
+    return c.preparedQuery(PARTICIPANTS)
+        .execute(Tuple.of(ids))
+        .map(
+            rows ->
+                StreamSupport.stream(rows.spliterator(), false)
+                    .map(participants::of)
+                    .collect(Collectors.groupingBy(p -> p.conversationId)))
+        .chain(byConversation -> outbox.appendAll(c, pending(moved, byConversation)));
   }
 
   private static List<PendingEvent> pending(

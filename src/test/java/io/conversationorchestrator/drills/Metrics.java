@@ -40,14 +40,18 @@ final class Metrics {
       if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
         continue;
       }
-      int end = line.lastIndexOf(' ');
-      String series = line.substring(0, end);
+      // With tracing, counters carry an exemplar after the value: `name{...} 7 # {trace_id=...} 1
+      // t`
+      int exemplar = line.indexOf(" # ");
+      String sample = exemplar < 0 ? line : line.substring(0, exemplar);
+      int end = sample.lastIndexOf(' ');
+      String series = sample.substring(0, end);
       boolean matches = true;
       for (String label : labels) {
         matches &= series.contains(label);
       }
       if (matches) {
-        sum += Double.parseDouble(line.substring(end + 1));
+        sum += Double.parseDouble(sample.substring(end + 1));
       }
     }
     return sum;

@@ -4,10 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -20,13 +17,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * This replica's recent history of the service's own meters, for the health charts: every 10 s the
  * transition counters (by reason), the sweep lag timer, the callback queue gauges and the outbox
- * backlog (counted in PostgreSQL: the outbox has no meter) are read, one hour kept.
+ * backlog gauge are read, one hour kept.
  */
 @ApplicationScoped
 public class HealthSamples {
   static final int KEPT = 360;
   static final long INTERVAL_SECONDS = 10;
-  private static final String OUTBOX = "select count(*) from outbox_event";
 
   /** One reading: rates over the interval before it, and levels at its time. */
   public record Sample(
@@ -52,17 +48,7 @@ public class HealthSamples {
   }
 
   @Scheduled(every = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  @WithSession
-  Uni<Void> sample() {
-    return Panache.getSession()
-        .chain(s -> s.createNativeQuery(OUTBOX, Long.class).getSingleResult())
-        .onFailure()
-        .recoverWithItem(-1L)
-        .invoke(this::record)
-        .replaceWithVoid();
-  }
-
-  private synchronized void record(long outbox) {
+  synchronized void sample() {
     Map<String, Double> transitions = new TreeMap<>();
     for (Counter c : registry.find("orchestrator.lifecycle.transitions").counters()) {
       transitions.merge(c.getId().getTag("reason"), c.count(), Double::sum);
@@ -81,7 +67,7 @@ public class HealthSamples {
             lag(),
             gauge("orchestrator.callbacks.queue.depth"),
             gauge("orchestrator.callbacks.oldest.pending.age"),
-            Math.max(outbox, 0)));
+            (long) gauge("orchestrator.outbox.backlog")));
     while (samples.size() > KEPT) {
       samples.removeFirst();
     }

@@ -35,4 +35,16 @@ public class IdempotentRequests {
         .execute(account, key, request, body, () -> work.apply(account))
         .map(ApiReply::toResponse);
   }
+
+  /**
+   * {@link #answer} for control-plane changes (configurations, subscriptions), which run in a
+   * Hibernate Reactive session.
+   */
+  public Uni<Response> answerInSession(
+      String key, String request, Object body, Function<String, Uni<ApiReply>> work) {
+    String account = caller.sid();
+    return idempotency
+        .executeInSession(account, key, request, body, () -> work.apply(account))
+        .map(ApiReply::toResponse);
+  }
 }

@@ -63,7 +63,7 @@ public class ConfigurationResource {
   public Uni<Response> create(
       ConfigurationBody body, @RestHeader(IDEMPOTENCY_KEY) String key, @Context UriInfo uri) {
     validation.check(body, ConfigurationBody.OnCreate.class);
-    return requests.answer(
+    return requests.answerInSession(
         key,
         "POST configurations",
         body,
@@ -111,7 +111,7 @@ public class ConfigurationResource {
       @RestHeader(IDEMPOTENCY_KEY) String key,
       @Context UriInfo uri) {
     validation.check(body, ConfigurationBody.OnReplace.class);
-    return requests.answer(
+    return requests.answerInSession(
         key,
         "PUT configurations/" + id,
         body,
@@ -136,7 +136,7 @@ public class ConfigurationResource {
           JsonNode body,
       @RestHeader(IDEMPOTENCY_KEY) String key,
       @Context UriInfo uri) {
-    return requests.answer(
+    return requests.answerInSession(
         key,
         "PATCH configurations/" + id,
         body,
@@ -151,7 +151,7 @@ public class ConfigurationResource {
   @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
   public Uni<Response> delete(
       @PathParam("id") String id, @RestHeader(IDEMPOTENCY_KEY) String key, @Context UriInfo uri) {
-    return requests.answer(
+    return requests.answerInSession(
         key,
         "DELETE configurations/" + id,
         Map.of(),

@@ -76,6 +76,24 @@ public class Outbox {
     return appendAll(List.of(new PendingEvent(type, key, subject, accountSid, data, change)));
   }
 
+  /** {@link #append(EventType, String, String, String, Object)} in a SQL client transaction. */
+  public Uni<Void> append(
+      SqlConnection c, EventType type, String key, String subject, String accountSid, Object data) {
+    return appendAll(c, List.of(new PendingEvent(type, key, subject, accountSid, data, null)));
+  }
+
+  /** An event that reports a status change as well, in a SQL client transaction. */
+  public Uni<Void> append(
+      SqlConnection c,
+      EventType type,
+      String key,
+      String subject,
+      String accountSid,
+      Object data,
+      StatusChange change) {
+    return appendAll(c, List.of(new PendingEvent(type, key, subject, accountSid, data, change)));
+  }
+
   /**
    * Appends events with one multi-row insert, in list order (the sweeper writes hundreds), in the
    * current Hibernate Reactive session's transaction.

@@ -59,7 +59,7 @@ public class SubscriptionResource {
   @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
   public Uni<Response> create(SubscriptionBody body, @RestHeader(IDEMPOTENCY_KEY) String key) {
     validation.check(body);
-    return requests.answer(
+    return requests.answerInSession(
         key, "POST subscriptions", body, account -> service.create(account, body));
   }
 
@@ -97,7 +97,7 @@ public class SubscriptionResource {
                       schema = @Schema(ref = ApiDocs.SUBSCRIPTION_PATCH)))
           JsonNode body,
       @RestHeader(IDEMPOTENCY_KEY) String key) {
-    return requests.answer(
+    return requests.answerInSession(
         key, "PATCH subscriptions/" + id, body, account -> service.patch(account, id, body));
   }
 
@@ -109,7 +109,7 @@ public class SubscriptionResource {
       responseDescription = "Subscription deleted; the body is what it was")
   @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   public Uni<Response> delete(@PathParam("id") String id, @RestHeader(IDEMPOTENCY_KEY) String key) {
-    return requests.answer(
+    return requests.answerInSession(
         key, "DELETE subscriptions/" + id, Map.of(), account -> service.delete(account, id));
   }
 }

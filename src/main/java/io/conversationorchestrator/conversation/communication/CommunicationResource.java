@@ -67,7 +67,7 @@ public class CommunicationResource {
       CommunicationBody body,
       @RestHeader("Idempotency-Key") String key) {
     validation.check(body);
-    return requests.answer(
+    return requests.answerInSession(
         key,
         "POST communications " + conversationId,
         body,

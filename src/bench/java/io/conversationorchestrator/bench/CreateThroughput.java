@@ -725,23 +725,27 @@ public class CreateThroughput {
       Files.writeString(dir.resolve("footprint.md"), foot);
       csv(
           dir.resolve("create-concurrency.csv"),
-          "concurrency,requests_per_s,p50_ms,p99_ms,max_ms,errors",
+          "concurrency,requests_per_s,p50_ms,p99_ms,max_ms,errors,service_cpu_ms,postgres_cpu_ms",
           rows.stream()
               .map(
                   r ->
                       fmt(
-                          "%d,%.1f,%.3f,%.3f,%.3f,%d",
+                          "%d,%.1f,%.3f,%.3f,%.3f,%d,%.4f,%.4f",
                           r.concurrency,
                           r.rate,
                           ms(r.latency, 50),
                           ms(r.latency, 99),
                           maxMs(r.latency),
-                          r.errors))
+                          r.errors,
+                          r.cpu[0],
+                          r.cpu[1]))
               .toList());
       csv(
           dir.resolve("create-pgbench.csv"),
-          "clients,tps,latency_avg_ms",
-          rows.stream().map(r -> fmt("%d,%.1f,%.3f", r.concurrency, r.pgRate, r.pgAvgMs)).toList());
+          "clients,tps,latency_avg_ms,postgres_cpu_ms",
+          rows.stream()
+              .map(r -> fmt("%d,%.1f,%.3f,%.4f", r.concurrency, r.pgRate, r.pgAvgMs, r.pgCpu[0]))
+              .toList());
       List<String> buckets = new ArrayList<>();
       for (Row r : rows) {
         long[] counts = new long[BUCKETS_MS.length];

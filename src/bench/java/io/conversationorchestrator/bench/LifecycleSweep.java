@@ -147,7 +147,8 @@ public class LifecycleSweep {
       double seconds,
       long rssBefore,
       long rssPeak,
-      double oldGenPeak) {}
+      double oldGenPeak,
+      double[] cpuPerThousand) {}
 
   /** Loads {@code count} conversations due at T, waits until they are CLOSED and relayed. */
   Phase servicePhase(int count, Duration perRow, Map<String, String> out) throws Exception {
@@ -182,7 +183,8 @@ public class LifecycleSweep {
     Observed seen = watch(set, count, t.plus(spread));
     Phase figures = sweepFigures(set, count, t, seen, out);
     serviceFigures(metricsBefore, rssIdle, seen, out);
-    cpuFigures("service", cpuBefore, cpu(), count, out);
+    double[] cpuAfter = cpu();
+    cpuFigures("service", cpuBefore, cpuAfter, count, out);
     vacuum(); // the next set starts from a table without dead rows
     return new Phase(
         figures.rate,
@@ -192,7 +194,8 @@ public class LifecycleSweep {
         figures.seconds,
         rssIdle,
         seen.peakRss,
-        seen.peakOldGen);
+        seen.peakOldGen,
+        Bench.perThousandValues(cpuBefore, cpuAfter, count));
   }
 
   /** The bench account; rows of an interrupted earlier run go. */
@@ -387,7 +390,8 @@ public class LifecycleSweep {
           String.format("%.1f", secs(t, seen.outboxEmpty)));
       out.put("outbox peak backlog (rows, polled)", String.format("%,d", seen.peakBacklog));
       out.put("event payload (bytes)", String.valueOf(payload.length()));
-      return new Phase(rate, r.getDouble(2), r.getDouble(3), r.getDouble(4), seconds, 0, 0, 0);
+      return new Phase(
+          rate, r.getDouble(2), r.getDouble(3), r.getDouble(4), seconds, 0, 0, 0, null);
     }
   }
 
@@ -575,7 +579,7 @@ public class LifecycleSweep {
     Path dir = Bench.outDir();
     if (dir != null) { // the shared results contract (bench/README.md): a section and its plot data
       Files.writeString(
-          dir.resolve("lifecycle-" + n + ".md"),
+          dir.resolve("lifecycle-" + n + spreadSuffix() + ".md"),
           "## Lifecycle sweep, "
               + title
               + "\n\n"
@@ -584,12 +588,13 @@ public class LifecycleSweep {
               + verdict(measured, raw, rawCount, connections)
               + "\n");
       Files.writeString(
-          dir.resolve("lifecycle-" + n + ".csv"),
+          dir.resolve("lifecycle-" + n + spreadSuffix() + ".csv"),
           "n,transitions_per_s,lateness_p50_s,lateness_p99_s,"
-              + "lateness_max_s,sweep_seconds,raw_per_s,rss_before_mib,rss_peak_mib,old_gen_peak_mib\n"
+              + "lateness_max_s,sweep_seconds,raw_per_s,rss_before_mib,rss_peak_mib,old_gen_peak_mib,"
+              + "spread_s,service_cpu_ms,postgres_cpu_ms\n"
               + String.format(
                   Locale.ROOT,
-                  "%d,%.1f,%.3f,%.3f,%.3f,%.3f,%.1f,%d,%d,%.0f%n",
+                  "%d,%.1f,%.3f,%.3f,%.3f,%.3f,%.1f,%d,%d,%.0f,%.0f,%.4f,%.4f%n",
                   n,
                   measured.rate,
                   measured.p50,
@@ -599,9 +604,18 @@ public class LifecycleSweep {
                   raw,
                   measured.rssBefore / 1024,
                   measured.rssPeak / 1024,
-                  measured.oldGenPeak / (1 << 20)));
-      System.out.println("Wrote lifecycle-" + n + ".md and lifecycle-" + n + ".csv to " + dir);
+                  measured.oldGenPeak / (1 << 20),
+                  spread.toMillis() / 1000.0,
+                  measured.cpuPerThousand[0],
+                  measured.cpuPerThousand[1]));
+      String name = "lifecycle-" + n + spreadSuffix();
+      System.out.println("Wrote " + name + ".md and " + name + ".csv to " + dir);
     }
+  }
+
+  /** How the files of a run with spread deadlines are told apart: "-spread60" for 60 s. */
+  String spreadSuffix() {
+    return spread.isZero() ? "" : "-spread" + spread.toSeconds();
   }
 
   /** The line under the table: the ratio to the raw rate and the lifecycle issue's targets. */

@@ -40,19 +40,19 @@ public class DeliveryQueue {
           + " on conflict (event_id, url, method) do nothing";
   // The queue's shape changes faster than its statistics: a burst of due deliveries arrives while
   // the last ANALYZE saw none, or into a table that was empty when the claim was planned (a
-  // prepared
-  // statement keeps one generic plan after five runs). Either made the claim read the queue once
-  // per candidate: seconds, up to 30 s, per claim with 10,000 due. So the claim is planned at each
-  // run (QueryPlans, about a millisecond: the table's current size is then known), the ordering
+  // prepared statement keeps one generic plan after five runs). Either made the claim read the
+  // queue once per candidate: seconds, up to 30 s, per claim with 10,000 due. So the claim is
+  // planned at each run (QueryPlans, about a millisecond: the table's current size is then known),
+  // the ordering
   // check stays a per-candidate probe (OFFSET 0 keeps it from becoming a join) of
   // callback_delivery_order, the only index its status condition matches (V4), and rows are found
   // again by primary key (= any(array(...))), with a status condition no partial index matches.
   // Statuses are PENDING, FAILED_RETRYING, SUCCEEDED and DEAD: "not in ('SUCCEEDED', 'DEAD')" means
   // unfinished.
   //
-  // Each host gets at most its room (:rooms, a JSON object by host, else :defaultRoom) of the
-  // candidates, so a claim cannot hand a slow host more than it will take soon: claimed deliveries
-  // count against max-in-flight until they are sent. Candidates are read without locks, then locked
+  // Each host gets at most its room ($3, a JSON object by host, else $4) of the candidates, so a
+  // claim cannot hand a slow host more than it will take soon: claimed deliveries count against
+  // max-in-flight until they are sent. Candidates are read without locks, then locked
   // with SKIP LOCKED; the lock re-checks that each is still due and free (another dispatcher may
   // have claimed or recorded it meanwhile).
   private static final String CLAIM =

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -104,8 +105,15 @@ public class EventIntake {
         return Optional.empty();
       }
       String account = header(record, "ce_accountid");
+      if (account == null) {
+        account = Objects.requireNonNullElse(payload.text("data", "accountId"), "");
+      }
       String callbacks = header(record, "ce_callbacks");
-      boolean command = EventType.ACTION_SEND_MESSAGE_REQUESTED.name().equals(type);
+      CallbackSource carried = callbacks == null ? null : callbackSource.readValue(callbacks);
+      String channel =
+          EventType.ACTION_SEND_MESSAGE_REQUESTED.name().equals(type)
+              ? payload.text("data", "from", "channel")
+              : null;
       Span span = intakeSpan(record, type);
       spans.add(span);
       return Optional.of(
@@ -113,10 +121,10 @@ public class EventIntake {
               UUID.fromString(id),
               conversation.get(),
               type,
-              account != null ? account : payload.text("data", "accountId"),
+              account,
               record.value(),
-              callbacks == null ? null : callbackSource.readValue(callbacks),
-              command ? payload.text("data", "from", "channel") : null,
+              carried,
+              channel,
               Traces.traceparent(span)));
     } catch (IOException | IllegalArgumentException e) {
       LOG.warnf("Skipping an unreadable record (offset %d): %s", record.offset(), e.getMessage());
@@ -138,7 +146,7 @@ public class EventIntake {
       this.text = text;
     }
 
-    /** The text at this path, or null (an absent field, or one that is not text). */
+    /** The value at this path as text, or null (absent, JSON null, or an object or array). */
     String text(String... path) throws IOException {
       if (tree == null) {
         tree = json.readTree(text);

@@ -14,6 +14,7 @@ import io.conversationorchestrator.callback.DeliveryPlanner;
 import io.conversationorchestrator.callback.DeliveryQueue;
 import io.conversationorchestrator.callback.Dispatcher;
 import io.conversationorchestrator.callback.EventIntake;
+import io.conversationorchestrator.callback.SigningKeys;
 import io.conversationorchestrator.conversation.lifecycle.Sweeper;
 import io.conversationorchestrator.events.OutboxRelay;
 import io.conversationorchestrator.subscription.Subscriptions;
@@ -130,6 +131,7 @@ class ArchitectureTest {
     CallbackDeliveryService.class,
     CallbackDeliveryRepository.class,
     Subscriptions.class,
+    SigningKeys.class,
   };
 
   private static final ArchRule dataPlaneUsesNoHibernate =

@@ -1,14 +1,17 @@
 package io.conversationorchestrator.callback;
 
+import static io.conversationorchestrator.support.Callbacks.withCallbacks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conversationorchestrator.api.ResourceType;
 import io.conversationorchestrator.support.Api;
 import io.conversationorchestrator.support.CallbackSink;
 import io.conversationorchestrator.support.CallbackSink.Received;
 import io.conversationorchestrator.support.Callbacks;
 import io.conversationorchestrator.support.Fixtures;
+import io.conversationorchestrator.support.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -106,6 +109,41 @@ class OwnEventsTest {
               .path("callbackDeliveries");
       assertThat(deliveries.findValuesAsText("eventId")).containsExactly(eventId);
       assertThat(deliveries.findValuesAsText("url")).containsExactly(sink.url("/carried"));
+    }
+  }
+
+  @Test
+  void aConversationEventCarriesItsTypedCallbacksBesideItsPayload() throws Exception {
+    Api api = Api.newAccount();
+    String callback =
+        """
+        {"url":"https://callbacks.example.com/carried","method":"GET","events":["CONVERSATION_UPDATED"]}""";
+    String configuration = Fixtures.createConfiguration(api, withCallbacks("{}", callback));
+    String conversation =
+        Fixtures.createConversation(api, Fixtures.seedConversation(configuration));
+    api.request()
+        .body("{\"type\":\"AGENT\",\"addresses\":[{\"channel\":\"CHAT\",\"address\":\"bot\"}]}")
+        .post("/v2/Conversations/" + conversation + "/Participants")
+        .then()
+        .statusCode(201);
+    try (TopicReader topic = new TopicReader("conversations")) {
+      List<TopicReader.Event> events =
+          topic.await(
+              conversation,
+              Duration.ofSeconds(30),
+              e -> e.stream().anyMatch(x -> x.type().startsWith("PARTICIPANT_")));
+      TopicReader.Event created =
+          events.stream().filter(e -> e.type().equals("CONVERSATION_CREATED")).findFirst().get();
+      assertThat(JSON.readTree(created.headers().get("ce_callbacks")))
+          .isEqualTo(
+              JSON.readTree(
+                  """
+                  {"configurationId":"%s","statusCallbacks":[%s]}"""
+                      .formatted(ResourceType.CONFIGURATION.parse(configuration).get(), callback)));
+      assertThat(events)
+          .allSatisfy(e -> assertThat(e.headers()).containsEntry("ce_accountid", api.accountSid()))
+          .filteredOn(e -> e.type().startsWith("PARTICIPANT_"))
+          .allSatisfy(e -> assertThat(e.headers()).doesNotContainKey("ce_callbacks"));
     }
   }
 

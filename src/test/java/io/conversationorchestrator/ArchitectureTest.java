@@ -7,8 +7,17 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.conversationorchestrator.callback.CallbackDeliveryRepository;
+import io.conversationorchestrator.callback.CallbackDeliveryService;
+import io.conversationorchestrator.callback.CallbackSender;
+import io.conversationorchestrator.callback.DeliveryPlanner;
+import io.conversationorchestrator.callback.DeliveryQueue;
+import io.conversationorchestrator.callback.Dispatcher;
+import io.conversationorchestrator.callback.EventIntake;
+import io.conversationorchestrator.callback.SigningKeys;
 import io.conversationorchestrator.conversation.lifecycle.Sweeper;
 import io.conversationorchestrator.events.OutboxRelay;
+import io.conversationorchestrator.subscription.Subscriptions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -110,7 +119,20 @@ class ArchitectureTest {
    * The data plane (issue 15): hot paths on the reactive SQL client, no Hibernate session. Add a
    * class here when its path leaves Hibernate.
    */
-  private static final Class<?>[] DATA_PLANE = {Sweeper.class, OutboxRelay.class};
+  private static final Class<?>[] DATA_PLANE = {
+    Sweeper.class,
+    OutboxRelay.class,
+    // callback pipeline and delivery log
+    EventIntake.class,
+    DeliveryPlanner.class,
+    DeliveryQueue.class,
+    Dispatcher.class,
+    CallbackSender.class,
+    CallbackDeliveryService.class,
+    CallbackDeliveryRepository.class,
+    Subscriptions.class,
+    SigningKeys.class,
+  };
 
   private static final ArchRule dataPlaneUsesNoHibernate =
       noClasses()

@@ -1,5 +1,6 @@
 package io.conversationorchestrator.callback;
 
+import io.vertx.mutiny.sqlclient.Row;
 import java.util.UUID;
 
 /** A delivery a dispatcher has claimed for one attempt. */
@@ -16,18 +17,19 @@ record Claimed(
     UUID conversationId,
     String traceparent) {
 
-  static Claimed of(Object[] row) {
+  /** A row as {@code DeliveryQueue}'s claim returns it. */
+  static Claimed of(Row r) {
     return new Claimed(
-        (UUID) row[0],
-        (String) row[1],
-        (UUID) row[2],
-        (String) row[3],
-        (String) row[4],
-        (String) row[5],
-        (String) row[6],
-        (String) row[7],
-        ((Number) row[8]).intValue(),
-        (UUID) row[9],
-        (String) row[10]);
+        r.getUUID(0),
+        r.getString(1),
+        r.getUUID(2),
+        r.getString(3),
+        r.getString(4),
+        r.getString(5),
+        r.getString(6),
+        r.getString(7),
+        r.getInteger(8),
+        r.getUUID(9),
+        r.getString(10));
   }
 }

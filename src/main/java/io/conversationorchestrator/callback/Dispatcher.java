@@ -1,6 +1,7 @@
 package io.conversationorchestrator.callback;
 
 import io.conversationorchestrator.platform.RepeatingJob;
+import io.conversationorchestrator.platform.Transactions;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -41,6 +42,7 @@ public class Dispatcher {
   private static final double RATE_WINDOW_NANOS = 500_000_000;
 
   private final DeliveryQueue queue;
+  private final Transactions transactions;
   private final CallbackSender sender;
   private final SigningKeys keys;
   private final CallbackMetrics metrics;
@@ -55,11 +57,13 @@ public class Dispatcher {
 
   public Dispatcher(
       DeliveryQueue queue,
+      Transactions transactions,
       CallbackSender sender,
       SigningKeys keys,
       CallbackMetrics metrics,
       CallbacksConfig config) {
     this.queue = queue;
+    this.transactions = transactions;
     this.sender = sender;
     this.keys = keys;
     this.metrics = metrics;
@@ -102,7 +106,10 @@ public class Dispatcher {
       return Uni.createFrom().voidItem();
     }
     // not lost if the write fails: they are written on a later tick
-    return queue.record(batch).onFailure().invoke(() -> finished.addAll(batch));
+    return transactions
+        .inTransaction(c -> queue.record(c, batch))
+        .onFailure()
+        .invoke(() -> finished.addAll(batch));
   }
 
   private Uni<Boolean> claimAndSend() {
@@ -122,8 +129,8 @@ public class Dispatcher {
             rooms.put(name, room);
           }
         });
-    return queue
-        .claim(free, saturated, rooms, config.maxPerHost(), lease)
+    return transactions
+        .inTransaction(c -> queue.claim(c, free, saturated, rooms, config.maxPerHost(), lease))
         .call(
             claimed ->
                 Multi.createFrom()

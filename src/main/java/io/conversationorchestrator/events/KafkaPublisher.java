@@ -29,6 +29,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Sends outbox rows to Kafka as CloudEvents in binary mode: the JSON event is the value, the
  * CloudEvents attributes are {@code ce_*} headers, the trace context of the write that made the
  * event is the {@code traceparent} header. The producer is idempotent with {@code acks=all}.
+ *
+ * <p>Headers: {@code ce_specversion}, {@code ce_id}, {@code ce_type}, {@code ce_source}, {@code
+ * ce_time}, {@code ce_subject}, {@code content-type}, {@code traceparent} (when the row has one),
+ * and two CloudEvents extension attributes: {@code ce_accountid}, the account the event belongs to
+ * (when it has one), and {@code ce_callbacks}, on conversation events, the conversation's status
+ * callbacks at the event as JSON, {@code {"configurationId": ..., "statusCallbacks": [...]}} (see
+ * {@link CallbackTargets}). The callback intake reads these headers instead of parsing the value.
  * Created at start-up, so its producer metrics are there before the first event.
  */
 @Startup
@@ -123,6 +130,12 @@ public class KafkaPublisher {
     header(headers, "content-type", "application/json");
     if (row.traceparent() != null) { // CloudEvents distributed tracing, as OpenTelemetry's Kafka
       header(headers, "traceparent", row.traceparent());
+    }
+    if (row.accountSid() != null) {
+      header(headers, "ce_accountid", row.accountSid());
+    }
+    if (row.callbacks() != null) {
+      header(headers, "ce_callbacks", row.callbacks());
     }
     return new ProducerRecord<>(topic(row.stream()), null, row.key(), row.payload(), headers);
   }

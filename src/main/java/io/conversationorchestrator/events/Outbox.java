@@ -26,7 +26,7 @@ import java.util.function.IntFunction;
  */
 @ApplicationScoped
 public class Outbox {
-  // One array per column: a fixed statement of nine parameters however many events (a parameter
+  // One array per column: a fixed statement of ten parameters however many events (a parameter
   // per value costs Hibernate and PostgreSQL more than the insert). WITH ORDINALITY keeps list
   // order. The shard (%s): a hash of the key modulo the shard count, the expression the relay
   // re-shards with (OutboxShards), so every event of a conversation is in one shard. Written with
@@ -34,22 +34,25 @@ public class Outbox {
   // paths insert the same rows with the same parameters.
   private static final String INSERT =
       "insert into outbox_event (id, stream, message_key, event_type, account_sid, subject,"
-          + " payload, traceparent, created_at, shard) select id, stream, message_key,"
-          + " event_type, account_sid, subject, cast(payload as jsonb), traceparent,"
+          + " payload, traceparent, callbacks, created_at, shard) select id, stream, message_key,"
+          + " event_type, account_sid, subject, cast(payload as jsonb), traceparent, callbacks,"
           + " cast(cast(? as text) as timestamptz), %s"
           + " from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]),"
           + " cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),"
-          + " cast(? as text[])) with ordinality as e (id, stream, message_key, event_type,"
-          + " account_sid, subject, payload, traceparent, n) order by n";
+          + " cast(? as text[]), cast(? as text[])) with ordinality as e (id, stream, message_key,"
+          + " event_type, account_sid, subject, payload, traceparent, callbacks, n) order by n";
 
   private final ObjectMapper json;
   private final Traces traces;
+  private final CallbackTargets callbackTargets;
   private final String sessionInsert;
   private final String clientInsert;
 
-  public Outbox(ObjectMapper json, Traces traces, OutboxConfig config) {
+  public Outbox(
+      ObjectMapper json, Traces traces, OutboxConfig config, CallbackTargets callbackTargets) {
     this.json = json;
     this.traces = traces;
+    this.callbackTargets = callbackTargets;
     this.sessionInsert =
         INSERT.formatted(OutboxShards.shardOfKey(Integer.toString(config.shards())));
     this.clientInsert = numbered(sessionInsert);
@@ -138,7 +141,8 @@ public class Outbox {
       column(events, PendingEvent::accountSid, String[]::new),
       column(events, PendingEvent::subject, String[]::new),
       column(events, e -> serialize(payload(e, now)), String[]::new),
-      traceparents(events)
+      traceparents(events),
+      column(events, this::callbacks, String[]::new)
     };
   }
 
@@ -194,6 +198,11 @@ public class Outbox {
         ? new DomainEvent(e.type(), at, null, null, null, e.sla(), e.data())
         : new DomainEvent(
             e.type(), at, c.previousStatus(), c.status(), c.reason(), e.sla(), e.data());
+  }
+
+  private String callbacks(PendingEvent e) {
+    Object targets = callbackTargets.of(e);
+    return targets == null ? null : serialize(targets);
   }
 
   private String serialize(Object value) {

@@ -27,7 +27,7 @@ public class OutboxRelay {
       "select shard from relay_shard where shard = $1::int and owner = $2 for update skip locked";
   private static final String OLDEST =
       "select seq, id, stream, message_key, event_type, subject, cast(payload as text), created_at,"
-          + " traceparent from outbox_event where shard = $1::int order by seq limit $2::int";
+          + " traceparent, account_sid, callbacks from outbox_event where shard = $1::int order by seq limit $2::int";
   private static final String DELETE = "delete from outbox_event where seq = any($1::bigint[])";
 
   private final Pool pool;

@@ -14,7 +14,9 @@ record OutboxRow(
     String subject,
     String payload,
     OffsetDateTime createdAt,
-    String traceparent) {
+    String traceparent,
+    String accountSid,
+    String callbacks) {
 
   /** Columns as {@code OutboxRelay.OLDEST} selects them. */
   static OutboxRow of(Row r) {
@@ -27,6 +29,8 @@ record OutboxRow(
         r.getString(5),
         r.getString(6),
         r.getOffsetDateTime(7),
-        r.getString(8));
+        r.getString(8),
+        r.getString(9),
+        r.getString(10));
   }
 }

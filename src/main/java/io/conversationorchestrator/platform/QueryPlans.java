@@ -1,6 +1,7 @@
 package io.conversationorchestrator.platform;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -17,5 +18,10 @@ public final class QueryPlans {
   /** Plans every statement of the session's current transaction for the tables as they are. */
   public static Uni<Object> customForTransaction(Mutiny.Session session) {
     return session.createNativeQuery(CUSTOM_PLANS).getSingleResult();
+  }
+
+  /** The same, for the current transaction of a reactive SQL client connection. */
+  public static Uni<Void> customForTransaction(SqlConnection c) {
+    return c.query(CUSTOM_PLANS).execute().replaceWithVoid();
   }
 }

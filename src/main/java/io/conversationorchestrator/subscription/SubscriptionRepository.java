@@ -6,7 +6,6 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,11 +21,6 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
     return find("id = ?1 and accountSid = ?2", id, accountSid)
         .withLock(LockModeType.PESSIMISTIC_WRITE)
         .firstResult();
-  }
-
-  /** Every subscription of these accounts: one query for a batch of events. */
-  public Uni<List<SubscriptionEntity>> ofAccounts(Collection<String> accountSids) {
-    return list("accountSid in ?1", accountSids);
   }
 
   public Uni<Long> countOf(String accountSid) {

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -24,7 +26,10 @@ public final class TopicReader implements AutoCloseable {
   private final KafkaConsumer<String, String> consumer;
   private final List<Event> seen = new ArrayList<>();
 
-  /** One record: its key, CloudEvents headers, JSON value and W3C {@code traceparent} header. */
+  /**
+   * One record: its key, CloudEvents headers, JSON value and W3C {@code traceparent} header, and
+   * every header by name (the last value of each).
+   */
   public record Event(
       String key,
       String ceId,
@@ -33,7 +38,8 @@ public final class TopicReader implements AutoCloseable {
       String ceTime,
       String ceSource,
       JsonNode value,
-      String traceparent) {
+      String traceparent,
+      Map<String, String> headers) {
     public String type() {
       return value.path("eventType").asText();
     }
@@ -86,10 +92,19 @@ public final class TopicReader implements AutoCloseable {
           header(r, "ce_time"),
           header(r, "ce_source"),
           JSON.readTree(r.value()),
-          header(r, "traceparent"));
+          header(r, "traceparent"),
+          headers(r));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static Map<String, String> headers(ConsumerRecord<String, String> r) {
+    Map<String, String> headers = new HashMap<>();
+    for (Header h : r.headers()) {
+      headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+    }
+    return headers;
   }
 
   private static String header(ConsumerRecord<String, String> r, String name) {

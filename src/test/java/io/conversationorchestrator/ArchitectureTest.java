@@ -7,8 +7,23 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.conversationorchestrator.configuration.ConfigurationRows;
+import io.conversationorchestrator.conversation.ConversationEvents;
+import io.conversationorchestrator.conversation.ConversationRows;
+import io.conversationorchestrator.conversation.ConversationService;
+import io.conversationorchestrator.conversation.ConversationUpdates;
+import io.conversationorchestrator.conversation.OpenConversations;
+import io.conversationorchestrator.conversation.communication.CommunicationRepository;
+import io.conversationorchestrator.conversation.communication.CommunicationRows;
+import io.conversationorchestrator.conversation.communication.CommunicationService;
+import io.conversationorchestrator.conversation.communication.ParticipantResolver;
 import io.conversationorchestrator.conversation.lifecycle.Sweeper;
+import io.conversationorchestrator.conversation.participant.ParticipantFactory;
+import io.conversationorchestrator.conversation.participant.ParticipantRows;
+import io.conversationorchestrator.conversation.participant.ParticipantService;
+import io.conversationorchestrator.conversation.participant.ProfileResolver;
 import io.conversationorchestrator.events.OutboxRelay;
+import io.conversationorchestrator.ingestion.IngestionService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -110,7 +125,25 @@ class ArchitectureTest {
    * The data plane (issue 15): hot paths on the reactive SQL client, no Hibernate session. Add a
    * class here when its path leaves Hibernate.
    */
-  private static final Class<?>[] DATA_PLANE = {Sweeper.class, OutboxRelay.class};
+  private static final Class<?>[] DATA_PLANE = {
+    Sweeper.class,
+    OutboxRelay.class,
+    ConversationService.class,
+    ConversationUpdates.class,
+    OpenConversations.class,
+    ConversationEvents.class,
+    ConversationRows.class,
+    ParticipantService.class,
+    ParticipantFactory.class,
+    ProfileResolver.class,
+    ParticipantRows.class,
+    CommunicationService.class,
+    ParticipantResolver.class,
+    CommunicationRepository.class,
+    CommunicationRows.class,
+    IngestionService.class,
+    ConfigurationRows.class
+  };
 
   private static final ArchRule dataPlaneUsesNoHibernate =
       noClasses()

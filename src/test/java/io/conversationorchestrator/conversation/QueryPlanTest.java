@@ -59,7 +59,7 @@ class QueryPlanTest {
         "participant_contact | select conversation_id from participant"
             + " where contact @> '{\"addresses\":[{\"channelId\":\"SM1\"}]}'",
         "profile_address_pkey | select profile_id from profile_address where account_sid = 'AC1'"
-            + " and memory_store_id = 'm' and address in ('+15551234567')",
+            + " and memory_store_id = 'm' and address = any('{+15551234567}'::text[])",
         "configuration_account_store_page | select * from configuration where account_sid = 'AC1'"
             + " and memory_store_id = 'm' order by id desc limit 51",
         "outbox_event_pkey | select * from outbox_event order by seq limit 500",

@@ -14,41 +14,7 @@ import java.util.UUID;
 
 /** Communication rows, read and written with the reactive SQL client. */
 @ApplicationScoped
-public class CommunicationRepository
-    implements io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase<
-        CommunicationEntity, UUID> {
-  @Deprecated(forRemoval = true)
-  public Uni<CommunicationEntity> findInConversation(UUID conversationId, UUID id) {
-    return find("id = ?1 and conversationId = ?2", id, conversationId).firstResult();
-  }
-
-  @Deprecated(forRemoval = true)
-  public Uni<CommunicationEntity> findByResourceId(UUID conversationId, String resourceId) {
-    return find("conversationId = ?1 and resourceId = ?2", conversationId, resourceId)
-        .firstResult();
-  }
-
-  @Deprecated(forRemoval = true)
-  public Uni<List<CommunicationEntity>> page(UUID conversationId, PageQuery query) {
-    StringBuilder where = new StringBuilder("conversationId = :conversation");
-    io.quarkus.panache.common.Parameters params =
-        io.quarkus.panache.common.Parameters.with("conversation", conversationId);
-    String channelId = query.filter("channelId");
-    if (channelId != null) {
-      where.append(" and channelId = :channelId");
-      params.and("channelId", channelId);
-    }
-    if (query.boundary() != null) {
-      String[] boundary = splitBoundary(query.boundary());
-      String op = query.backward() ? "<" : ">";
-      where.append(" and (occurredAt " + op + " :at or (occurredAt = :at and id " + op + " :id))");
-      params.and("at", Instant.parse(boundary[0])).and("id", UUID.fromString(boundary[1]));
-    }
-    String direction = query.backward() ? " desc" : " asc";
-    String order = " order by occurredAt" + direction + ", id" + direction;
-    return find(where + order, params).range(0, query.fetchSize() - 1).list();
-  }
-
+public class CommunicationRepository {
   private static final String SELECT =
       "select " + CommunicationRows.COLUMNS + " from communication";
   private static final String IN_CONVERSATION = SELECT + " where id = $1 and conversation_id = $2";

@@ -11,6 +11,7 @@ import io.conversationorchestrator.conversation.participant.ParticipantRepositor
 import io.conversationorchestrator.conversation.participant.ParticipantService;
 import io.conversationorchestrator.conversation.participant.ParticipantType;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,26 +39,31 @@ public class ParticipantResolver {
 
   /** The body with every participantId filled in, after adding the participants it needed. */
   Uni<ResolvedBody> resolve(
-      ConversationEntity conversation, CommunicationBody body, NewParticipants newcomers) {
+      SqlConnection c,
+      ConversationEntity conversation,
+      CommunicationBody body,
+      NewParticipants newcomers) {
     checkAddresses(body);
     return participants
-        .listFor(List.of(conversation.id))
+        .listFor(c, List.of(conversation.id))
         .map(ArrayList::new)
-        .chain(known -> resolveAll(conversation, body, newcomers, known));
+        .chain(known -> resolveAll(c, conversation, body, newcomers, known));
   }
 
   private Uni<ResolvedBody> resolveAll(
+      SqlConnection c,
       ConversationEntity conversation,
       CommunicationBody body,
       NewParticipants newcomers,
       List<ParticipantEntity> known) {
     Author author = body.author();
     Uni<String> authorId =
-        idOf(conversation, known, newcomers, "author", author.participantId(), address(author));
+        idOf(c, conversation, known, newcomers, "author", author.participantId(), address(author));
     return authorId.chain(
         id -> {
           Author resolved = new Author(author.address(), author.channel(), id);
-          return resolveRecipients(conversation, body.recipients(), newcomers, known, 0, List.of())
+          return resolveRecipients(
+                  c, conversation, body.recipients(), newcomers, known, 0, List.of())
               .map(
                   recipients ->
                       new ResolvedBody(
@@ -74,6 +80,7 @@ public class ParticipantResolver {
 
   /** One recipient after the other: a participant added for one is found by the next. */
   private Uni<List<Recipient>> resolveRecipients(
+      SqlConnection c,
       ConversationEntity conversation,
       List<Recipient> recipients,
       NewParticipants newcomers,
@@ -85,16 +92,18 @@ public class ParticipantResolver {
     }
     Recipient r = recipients.get(index);
     String field = "recipients[" + index + "]";
-    return idOf(conversation, known, newcomers, field, r.participantId(), address(r))
+    return idOf(c, conversation, known, newcomers, field, r.participantId(), address(r))
         .chain(
             id -> {
               List<Recipient> next = new ArrayList<>(done);
               next.add(new Recipient(r.address(), r.channel(), id, r.deliveryStatus()));
-              return resolveRecipients(conversation, recipients, newcomers, known, index + 1, next);
+              return resolveRecipients(
+                  c, conversation, recipients, newcomers, known, index + 1, next);
             });
   }
 
   private Uni<String> idOf(
+      SqlConnection c,
       ConversationEntity conversation,
       List<ParticipantEntity> known,
       NewParticipants newcomers,
@@ -111,7 +120,7 @@ public class ParticipantResolver {
     ParticipantBody body =
         new ParticipantBody(null, newcomers.typeOf(address), null, List.of(address));
     return participantService
-        .addTo(conversation, body)
+        .addTo(c, conversation, body)
         .invoke(known::add)
         .map(added -> ResourceType.PARTICIPANT.format(added.id));
   }

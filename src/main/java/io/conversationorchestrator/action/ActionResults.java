@@ -91,6 +91,7 @@ public class ActionResults {
         .postTo(
             db,
             c,
+            null,
             SentMessage.communication(action.request, r.messageId()),
             NewParticipants.UNKNOWN)
         .chain(

@@ -121,9 +121,9 @@ public class ConversationService {
    * Opens a conversation under a configuration the caller has share-locked, in the caller's
    * transaction (passive ingestion creates conversations through here too): the row as inserted.
    */
-  public Uni<ConversationEntity> open(
+  public Uni<Opened> open(
       SqlConnection c, ConfigurationEntity source, CreateConversationBody body) {
-    return opened(c, source, body).map(Opened::conversation);
+    return opened(c, source, body);
   }
 
   private Uni<Opened> opened(
@@ -136,8 +136,11 @@ public class ConversationService {
         body);
   }
 
-  /** A conversation just inserted and how the API answers it. */
-  private record Opened(ConversationEntity conversation, ConversationResponse response) {}
+  /** A conversation just inserted, its participants (in creation order), and the API's answer. */
+  public record Opened(
+      ConversationEntity conversation,
+      List<ParticipantEntity> participants,
+      ConversationResponse response) {}
 
   private Uni<Opened> open(
       SqlConnection c,
@@ -169,9 +172,8 @@ public class ConversationService {
         .call(list -> claimGroupingKey(c, conversation, scope, list))
         .call(() -> conversations.insert(c, conversation))
         .call(list -> participants.insert(c, list))
-        .map(list -> ConversationResponse.of(conversation, list))
-        .call(response -> events.append(c, EventType.CONVERSATION_CREATED, response, null))
-        .map(response -> new Opened(conversation, response));
+        .map(list -> new Opened(conversation, list, ConversationResponse.of(conversation, list)))
+        .call(opened -> events.append(c, EventType.CONVERSATION_CREATED, opened.response(), null));
   }
 
   /**

@@ -10,6 +10,7 @@ import io.conversationorchestrator.configuration.GroupingType;
 import io.conversationorchestrator.conversation.ConversationEntity;
 import io.conversationorchestrator.conversation.ConversationEvents;
 import io.conversationorchestrator.conversation.ConversationRepository;
+import io.conversationorchestrator.conversation.ConversationResponse;
 import io.conversationorchestrator.conversation.ConversationService;
 import io.conversationorchestrator.conversation.CreateConversationBody;
 import io.conversationorchestrator.conversation.GroupingConflict;
@@ -21,6 +22,7 @@ import io.conversationorchestrator.conversation.communication.NewParticipants;
 import io.conversationorchestrator.conversation.participant.Address;
 import io.conversationorchestrator.conversation.participant.AddressRules;
 import io.conversationorchestrator.conversation.participant.ParticipantBody;
+import io.conversationorchestrator.conversation.participant.ParticipantEntity;
 import io.conversationorchestrator.conversation.participant.ParticipantType;
 import io.conversationorchestrator.conversation.participant.ProfileResolver;
 import io.conversationorchestrator.platform.Transactions;
@@ -84,7 +86,7 @@ public class IngestionService {
     if (body.conversationId() != null) {
       return openConversations
           .lockOpen(c, accountSid, body.conversationId(), "new communications")
-          .chain(conversation -> deliver(c, conversation, body, false));
+          .chain(conversation -> deliver(c, conversation, null, body, false));
     }
     if (body.configurationId() == null) {
       throw ApiException.invalid(
@@ -130,7 +132,10 @@ public class IngestionService {
         .call(key -> conversations.lockGroupingKey(c, scope, key))
         .chain(key -> conversations.findOpenByKeyForUpdate(c, scope, key))
         .chain(
-            open -> open != null ? deliver(c, open, body, false) : create(c, configuration, body));
+            open ->
+                open != null
+                    ? deliver(c, open, null, body, false)
+                    : create(c, configuration, body));
   }
 
   private Uni<IngestResult> create(
@@ -152,26 +157,34 @@ public class IngestionService {
             body.configurationId(), null, null, List.of(customer, agent), null);
     return conversationService
         .open(c, configuration, create)
-        .chain(conversation -> deliver(c, conversation, body, true));
+        .chain(opened -> deliver(c, opened.conversation(), opened.participants(), body, true));
   }
 
+  /**
+   * @param participants the conversation's participants when it was just created, else null
+   */
   private Uni<IngestResult> deliver(
-      SqlConnection c, ConversationEntity conversation, IngestBody body, boolean created) {
+      SqlConnection c,
+      ConversationEntity conversation,
+      List<ParticipantEntity> participants,
+      IngestBody body,
+      boolean created) {
     if (body.callEvent() != null) {
-      return events
-          .respond(c, conversation)
-          .map(response -> new IngestResult(response, null, created, false));
+      Uni<ConversationResponse> response =
+          participants != null
+              ? Uni.createFrom().item(ConversationResponse.of(conversation, participants))
+              : events.respond(c, conversation);
+      return response.map(r -> new IngestResult(r, null, created, false));
     }
     return communications
-        .postTo(c, conversation, body.communication(), newcomers(body))
-        .chain(
+        .postTo(c, conversation, participants, body.communication(), newcomers(body))
+        .map(
             posted ->
-                events
-                    .respond(c, conversation)
-                    .map(
-                        response ->
-                            new IngestResult(
-                                response, posted.communication(), created, posted.created())));
+                new IngestResult(
+                    ConversationResponse.of(conversation, posted.participants()),
+                    posted.communication(),
+                    created,
+                    posted.created()));
   }
 
   /**

@@ -11,6 +11,7 @@ import io.conversationorchestrator.conversation.OpenConversations;
 import io.conversationorchestrator.conversation.lifecycle.LifecycleRules;
 import io.conversationorchestrator.conversation.lifecycle.Outcome;
 import io.conversationorchestrator.conversation.lifecycle.Speaker;
+import io.conversationorchestrator.conversation.participant.ParticipantEntity;
 import io.conversationorchestrator.conversation.participant.ParticipantType;
 import io.conversationorchestrator.events.EventType;
 import io.conversationorchestrator.events.Outbox;
@@ -20,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -62,7 +64,8 @@ public class CommunicationService {
         c ->
             conversations
                 .lockOpen(c, accountSid, conversationId, "new communications")
-                .chain(conversation -> postTo(c, conversation, body, NewParticipants.UNKNOWN)));
+                .chain(
+                    conversation -> postTo(c, conversation, null, body, NewParticipants.UNKNOWN)));
   }
 
   /**
@@ -70,14 +73,18 @@ public class CommunicationService {
    * locked and found open, in the caller's transaction. Ingestion routes traffic through here. Its
    * author and recipients are resolved to participants first, adding those missing as {@code
    * newcomers} says (see {@link ParticipantResolver}).
+   *
+   * @param participants the conversation's participants if the caller has them (it just created the
+   *     conversation), else null
    */
   public Uni<Posted> postTo(
       SqlConnection c,
       ConversationEntity conversation,
+      List<ParticipantEntity> participants,
       CommunicationBody body,
       NewParticipants newcomers) {
     return participantResolver
-        .resolve(c, conversation, body, newcomers)
+        .resolve(c, conversation, participants, body, newcomers)
         .chain(resolved -> upsert(c, conversation, resolved));
   }
 
@@ -90,7 +97,11 @@ public class CommunicationService {
             existing ->
                 existing == null
                     ? create(c, conversation, body, speakerOf(r.authorType()))
-                    : update(c, existing, body));
+                    : update(c, existing, body))
+        .map(
+            posted ->
+                new Posted(
+                    posted.created(), posted.communication(), List.copyOf(r.participants())));
   }
 
   public Uni<CommunicationResponse> fetch(String accountSid, String conversationId, String id) {
@@ -133,7 +144,7 @@ public class CommunicationService {
         .insert(c, entity)
         .chain(() -> emit(c, EventType.COMMUNICATION_CREATED, entity))
         .call(() -> recordActivity(c, conversation, entity, speaker, now))
-        .map(response -> new Posted(true, response));
+        .map(response -> new Posted(true, response, List.of()));
   }
 
   private Uni<Posted> update(SqlConnection c, CommunicationEntity entity, CommunicationBody body) {
@@ -141,7 +152,7 @@ public class CommunicationService {
     return communications
         .update(c, entity)
         .chain(() -> emit(c, EventType.COMMUNICATION_UPDATED, entity))
-        .map(r -> new Posted(false, r));
+        .map(r -> new Posted(false, r, List.of()));
   }
 
   /** Whose activity a communication is, by its author's participant type (null: none). */

@@ -37,17 +37,26 @@ public class ParticipantResolver {
     this.participantService = participantService;
   }
 
-  /** The body with every participantId filled in, after adding the participants it needed. */
+  /**
+   * The body with every participantId filled in, after adding the participants it needed.
+   *
+   * @param current the conversation's participants when the caller has them (it just created them),
+   *     else null: they are read
+   */
   Uni<ResolvedBody> resolve(
       SqlConnection c,
       ConversationEntity conversation,
+      List<ParticipantEntity> current,
       CommunicationBody body,
       NewParticipants newcomers) {
     checkAddresses(body);
-    return participants
-        .listFor(c, List.of(conversation.id))
+    Uni<List<ParticipantEntity>> known =
+        current != null
+            ? Uni.createFrom().item(current)
+            : participants.listFor(c, List.of(conversation.id));
+    return known
         .map(ArrayList::new)
-        .chain(known -> resolveAll(c, conversation, body, newcomers, known));
+        .chain(list -> resolveAll(c, conversation, body, newcomers, list));
   }
 
   private Uni<ResolvedBody> resolveAll(
@@ -74,7 +83,8 @@ public class ParticipantResolver {
                               body.resourceId(),
                               recipients,
                               body.occurredAt()),
-                          typeOf(known, id)));
+                          typeOf(known, id),
+                          known));
         });
   }
 

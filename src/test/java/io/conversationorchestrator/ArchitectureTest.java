@@ -23,6 +23,7 @@ import io.conversationorchestrator.conversation.participant.ParticipantRows;
 import io.conversationorchestrator.conversation.participant.ParticipantService;
 import io.conversationorchestrator.conversation.participant.ProfileResolver;
 import io.conversationorchestrator.events.OutboxRelay;
+import io.conversationorchestrator.ingestion.InboundConsumer;
 import io.conversationorchestrator.ingestion.IngestionService;
 import java.time.Clock;
 import java.time.Instant;
@@ -142,6 +143,7 @@ class ArchitectureTest {
     CommunicationRepository.class,
     CommunicationRows.class,
     IngestionService.class,
+    InboundConsumer.class,
     ConfigurationRows.class
   };
 

@@ -26,7 +26,7 @@ class QueryPlanTest {
       delimiter = '|',
       value = {
         "conversation_account_status_page,conversation_account_page | select * from conversation c where c.account_sid = 'AC1'"
-            + " and c.status in ('ACTIVE','INACTIVE') and c.id < gen_random_uuid() order by c.id desc limit 51",
+            + " and c.status = any('{ACTIVE,INACTIVE}'::text[]) and c.id < gen_random_uuid() order by c.id desc limit 51",
         "conversation_account_page,conversation_account_status_page | select * from conversation c where c.account_sid = 'AC1'"
             + " order by c.id desc limit 51",
         "conversation_due | select * from conversation where next_transition_at <= now()"

@@ -83,7 +83,7 @@ public class ConversationService {
                 .onItem()
                 .ifNull()
                 .failWith(() -> configurationNotFound(body.configurationId()))
-                .chain(configuration -> opened(c, configuration, body))
+                .chain(configuration -> open(c, configuration, body))
                 .map(Opened::response));
   }
 
@@ -119,14 +119,9 @@ public class ConversationService {
 
   /**
    * Opens a conversation under a configuration the caller has share-locked, in the caller's
-   * transaction (passive ingestion creates conversations through here too): the row as inserted.
+   * transaction (passive ingestion creates conversations through here too).
    */
   public Uni<Opened> open(
-      SqlConnection c, ConfigurationEntity source, CreateConversationBody body) {
-    return opened(c, source, body);
-  }
-
-  private Uni<Opened> opened(
       SqlConnection c, ConfigurationEntity source, CreateConversationBody body) {
     return open(
         c,

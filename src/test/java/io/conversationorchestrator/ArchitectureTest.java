@@ -15,8 +15,24 @@ import io.conversationorchestrator.callback.DeliveryQueue;
 import io.conversationorchestrator.callback.Dispatcher;
 import io.conversationorchestrator.callback.EventIntake;
 import io.conversationorchestrator.callback.SigningKeys;
+import io.conversationorchestrator.configuration.ConfigurationRows;
+import io.conversationorchestrator.conversation.ConversationEvents;
+import io.conversationorchestrator.conversation.ConversationRows;
+import io.conversationorchestrator.conversation.ConversationService;
+import io.conversationorchestrator.conversation.ConversationUpdates;
+import io.conversationorchestrator.conversation.OpenConversations;
+import io.conversationorchestrator.conversation.communication.CommunicationRepository;
+import io.conversationorchestrator.conversation.communication.CommunicationRows;
+import io.conversationorchestrator.conversation.communication.CommunicationService;
+import io.conversationorchestrator.conversation.communication.ParticipantResolver;
 import io.conversationorchestrator.conversation.lifecycle.Sweeper;
+import io.conversationorchestrator.conversation.participant.ParticipantFactory;
+import io.conversationorchestrator.conversation.participant.ParticipantRows;
+import io.conversationorchestrator.conversation.participant.ParticipantService;
+import io.conversationorchestrator.conversation.participant.ProfileResolver;
 import io.conversationorchestrator.events.OutboxRelay;
+import io.conversationorchestrator.ingestion.InboundConsumer;
+import io.conversationorchestrator.ingestion.IngestionService;
 import io.conversationorchestrator.subscription.Subscriptions;
 import java.time.Clock;
 import java.time.Instant;
@@ -132,6 +148,23 @@ class ArchitectureTest {
     CallbackDeliveryRepository.class,
     Subscriptions.class,
     SigningKeys.class,
+    // conversations, participants, communications, ingestion
+    ConversationService.class,
+    ConversationUpdates.class,
+    OpenConversations.class,
+    ConversationEvents.class,
+    ConversationRows.class,
+    ParticipantService.class,
+    ParticipantFactory.class,
+    ProfileResolver.class,
+    ParticipantRows.class,
+    CommunicationService.class,
+    ParticipantResolver.class,
+    CommunicationRepository.class,
+    CommunicationRows.class,
+    IngestionService.class,
+    InboundConsumer.class,
+    ConfigurationRows.class,
   };
 
   private static final ArchRule dataPlaneUsesNoHibernate =

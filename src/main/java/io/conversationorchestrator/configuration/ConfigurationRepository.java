@@ -1,16 +1,44 @@
 package io.conversationorchestrator.configuration;
 
 import io.conversationorchestrator.api.paging.PageQuery;
+import io.conversationorchestrator.platform.SqlValues;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.UUID;
 
+/**
+ * Configuration rows: the control plane's, through Hibernate; the data plane share-locks one with
+ * the reactive SQL client when it opens a conversation under it ({@link #findOwnedForShare(
+ * SqlConnection, String, UUID)}).
+ */
 @ApplicationScoped
 public class ConfigurationRepository implements PanacheRepositoryBase<ConfigurationEntity, UUID> {
+  private static final String OWNED_FOR_SHARE =
+      "select "
+          + ConfigurationRows.COLUMNS
+          + " from configuration where id = $1 and account_sid = $2 for share";
+
+  private final ConfigurationRows rows;
+
+  public ConfigurationRepository(ConfigurationRows rows) {
+    this.rows = rows;
+  }
+
+  /**
+   * {@link #findOwnedForShare(String, UUID)} in a transaction of the reactive SQL client: an
+   * unmanaged entity, share-locked until that transaction ends.
+   */
+  public Uni<ConfigurationEntity> findOwnedForShare(SqlConnection c, String accountSid, UUID id) {
+    return c.preparedQuery(OWNED_FOR_SHARE)
+        .execute(Tuple.of(id, accountSid))
+        .map(found -> SqlValues.first(found, rows::of));
+  }
 
   public Uni<ConfigurationEntity> findOwned(String accountSid, UUID id) {
     return find("id = ?1 and accountSid = ?2", id, accountSid).firstResult();

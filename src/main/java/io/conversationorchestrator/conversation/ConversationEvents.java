@@ -7,6 +7,7 @@ import io.conversationorchestrator.events.EventType;
 import io.conversationorchestrator.events.Outbox;
 import io.conversationorchestrator.events.StatusChange;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -22,27 +23,33 @@ public class ConversationEvents {
   }
 
   /** The conversation as the API returns it, participants loaded. */
-  public Uni<ConversationResponse> respond(ConversationEntity conversation) {
+  public Uni<ConversationResponse> respond(SqlConnection c, ConversationEntity conversation) {
     return participants
-        .listFor(List.of(conversation.id))
+        .listFor(c, List.of(conversation.id))
         .map(list -> ConversationResponse.of(conversation, list));
   }
 
   /** Loads the participants, appends the event, and answers the conversation as returned. */
   public Uni<ConversationResponse> append(
-      EventType type, ConversationEntity conversation, Transition transition) {
-    return respond(conversation).call(response -> append(type, response, transition));
+      SqlConnection c, EventType type, ConversationEntity conversation, Transition transition) {
+    return respond(c, conversation).call(response -> append(c, type, response, transition));
   }
 
   public Uni<Void> append(
-      EventType type, ConversationResponse conversation, Transition transition) {
+      SqlConnection c, EventType type, ConversationResponse conversation, Transition transition) {
     StatusChange change =
         transition == null
             ? null
             : new StatusChange(
                 transition.from().name(), transition.to().name(), transition.reason().name());
     return outbox.append(
-        type, conversation.id(), conversation.id(), conversation.accountId(), conversation, change);
+        c,
+        type,
+        conversation.id(),
+        conversation.id(),
+        conversation.accountId(),
+        conversation,
+        change);
   }
 
   public static String id(ConversationEntity conversation) {

@@ -1,37 +1,97 @@
 package io.conversationorchestrator.conversation;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conversationorchestrator.api.paging.PageQuery;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.conversationorchestrator.platform.SqlValues;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.Json;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+/**
+ * Conversation rows. The data plane reads and writes them with the reactive SQL client (methods
+ * taking the transaction's {@link SqlConnection} first); the Hibernate methods left serve callers
+ * not ported yet (callbacks, actions).
+ */
 @ApplicationScoped
 public class ConversationRepository implements PanacheRepositoryBase<ConversationEntity, UUID> {
-  private static final String LATEST_CLOSED =
-      "select cast(id as text) from conversation where status = 'CLOSED'"
-          + " and grouping_key = :key and closed_at >= :since and";
-  private static final String LATEST_CLOSED_ORDER = " order by closed_at desc, id desc limit 1";
+  private static final String SELECT = "select " + ConversationRows.COLUMNS + " from conversation";
+  private static final String OWNED = SELECT + " where id = $1 and account_sid = $2";
+  private static final String OWNED_FOR_UPDATE = OWNED + " for update";
+  private static final String LOCK_KEY =
+      "select pg_advisory_xact_lock(hashtextextended($1, 0))::text";
+  private static final String OPEN_BY_CONFIGURATION_KEY =
+      SELECT
+          + " where configuration_id = $1 and grouping_key = $2 and status <> 'CLOSED'"
+          + " limit 1 for update";
+  private static final String OPEN_BY_INLINE_KEY =
+      SELECT
+          + " where account_sid = $1 and grouping_scope = $2 and grouping_key = $3"
+          + " and status <> 'CLOSED' limit 1 for update";
+  private static final String CLOSED_BY_CONFIGURATION_KEY =
+      "select id from conversation where status = 'CLOSED' and grouping_key = $1"
+          + " and closed_at >= $2 and configuration_id = $3"
+          + " order by closed_at desc, id desc limit 1";
+  private static final String CLOSED_BY_INLINE_KEY =
+      "select id from conversation where status = 'CLOSED' and grouping_key = $1"
+          + " and closed_at >= $2 and account_sid = $3 and grouping_scope = $4"
+          + " order by closed_at desc, id desc limit 1";
+  private static final String INSERT =
+      "insert into conversation (id, account_sid, configuration_id, status, name, metadata,"
+          + " configuration, channel_activity, grouping_scope, grouping_key,"
+          + " previous_conversation_id, last_activity_at, inactive_at, closes_at,"
+          + " next_transition_at, snoozed_until, wake_on_activity, close_warning_at,"
+          + " close_warned_for, last_customer_activity_at, last_agent_activity_at, sla_kind,"
+          + " sla_communication_id, sla_since, sla_due_at, sla_breached, created_at, updated_at)"
+          + " values ($1, $2, $3, $4, $5, cast($6::text as jsonb), cast($7::text as jsonb),"
+          + " cast($8::text as jsonb), $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,"
+          + " $21, $22, $23, $24, $25, $26, $27, $28)";
+  // What a change through the API or activity can move; ids, grouping and creation stay.
+  private static final String UPDATE =
+      "update conversation set status = $2, name = $3, metadata = cast($4::text as jsonb),"
+          + " configuration = cast($5::text as jsonb), channel_activity = cast($6::text as jsonb),"
+          + " last_activity_at = $7, inactive_at = $8, closes_at = $9, next_transition_at = $10,"
+          + " snoozed_until = $11, wake_on_activity = $12, close_warning_at = $13,"
+          + " close_warned_for = $14, last_customer_activity_at = $15,"
+          + " last_agent_activity_at = $16, sla_kind = $17, sla_communication_id = $18,"
+          + " sla_since = $19, sla_due_at = $20, sla_breached = $21, updated_at = $22"
+          + " where id = $1";
+  private static final String DELETE = "delete from conversation where id = $1";
+  private static final String COUNT_BY_STATUS =
+      "select status, count(*) as n from conversation where account_sid = $1 group by status";
 
-  public Uni<ConversationEntity> findOwned(String accountSid, UUID id) {
-    return find("id = ?1 and accountSid = ?2", id, accountSid).firstResult();
+  private final ConversationRows rows;
+  private final ObjectMapper json;
+
+  public ConversationRepository(ConversationRows rows, ObjectMapper json) {
+    this.rows = rows;
+    this.json = json;
+  }
+
+  /** The account's conversation, or null. */
+  public Uni<ConversationEntity> findOwned(SqlConnection c, String accountSid, UUID id) {
+    return c.preparedQuery(OWNED)
+        .execute(Tuple.of(id, accountSid))
+        .map(found -> SqlValues.first(found, rows::of));
   }
 
   /**
    * Row-locked read. Every transaction that writes events about a conversation takes this lock
    * first, so the outbox order of one conversation's events is their commit order.
    */
-  public Uni<ConversationEntity> findOwnedForUpdate(String accountSid, UUID id) {
-    return find("id = ?1 and accountSid = ?2", id, accountSid)
-        .withLock(LockModeType.PESSIMISTIC_WRITE)
-        .firstResult();
+  public Uni<ConversationEntity> findOwnedForUpdate(SqlConnection c, String accountSid, UUID id) {
+    return c.preparedQuery(OWNED_FOR_UPDATE)
+        .execute(Tuple.of(id, accountSid))
+        .map(found -> SqlValues.first(found, rows::of));
   }
 
   /**
@@ -39,61 +99,119 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
    * one grouping key: the second waits, then finds what the first committed. (The unique indexes on
    * open grouping keys stay the backstop.)
    */
-  public Uni<Void> lockGroupingKey(GroupingScope scope, String groupingKey) {
-    return Panache.getSession()
-        .chain(
-            s ->
-                s.createNativeQuery(
-                        "select cast(pg_advisory_xact_lock(hashtextextended(:key, 0)) as text)",
-                        String.class)
-                    .setParameter("key", scope.lockName(groupingKey))
-                    .getSingleResult())
+  public Uni<Void> lockGroupingKey(SqlConnection c, GroupingScope scope, String groupingKey) {
+    return c.preparedQuery(LOCK_KEY)
+        .execute(Tuple.of(scope.lockName(groupingKey)))
         .replaceWithVoid();
   }
 
   /** The open conversation of a grouping key in its scope, row-locked, or null. */
-  public Uni<ConversationEntity> findOpenByKeyForUpdate(GroupingScope scope, String groupingKey) {
-    var query =
+  public Uni<ConversationEntity> findOpenByKeyForUpdate(
+      SqlConnection c, GroupingScope scope, String groupingKey) {
+    var found =
         scope.configurationId() != null
-            ? find(
-                "configurationId = ?1 and groupingKey = ?2 and status <> 'CLOSED'",
-                scope.configurationId(),
-                groupingKey)
-            : find(
-                "accountSid = ?1 and groupingScope = ?2 and groupingKey = ?3"
-                    + " and status <> 'CLOSED'",
-                scope.accountSid(),
-                scope.inline(),
-                groupingKey);
-    return query.withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+            ? c.preparedQuery(OPEN_BY_CONFIGURATION_KEY)
+                .execute(Tuple.of(scope.configurationId(), groupingKey))
+            : c.preparedQuery(OPEN_BY_INLINE_KEY)
+                .execute(Tuple.of(scope.accountSid(), scope.inline(), groupingKey));
+    return found.map(open -> SqlValues.first(open, rows::of));
   }
 
   /**
    * The latest CLOSED conversation of a grouping key in its scope, closed at or after {@code
    * since}, or null. {@code closed_at} is written by the database when a conversation closes (V9).
    */
-  public Uni<UUID> findLatestClosedSince(GroupingScope scope, String groupingKey, Instant since) {
-    String sql =
+  public Uni<UUID> findLatestClosedSince(
+      SqlConnection c, GroupingScope scope, String groupingKey, Instant since) {
+    var found =
         scope.configurationId() != null
-            ? LATEST_CLOSED + " configuration_id = :scope"
-            : LATEST_CLOSED + " account_sid = :account and grouping_scope = :scope";
-    return Panache.getSession()
-        .chain(
-            s -> {
-              var query =
-                  s.createNativeQuery(sql + LATEST_CLOSED_ORDER, String.class)
-                      .setParameter("key", groupingKey)
-                      .setParameter("since", since);
-              if (scope.configurationId() != null) {
-                query.setParameter("scope", scope.configurationId());
-              } else {
-                query
-                    .setParameter("account", scope.accountSid())
-                    .setParameter("scope", scope.inline());
-              }
-              return query.getResultList();
-            })
-        .map(ids -> ids.isEmpty() ? null : UUID.fromString(ids.get(0)));
+            ? c.preparedQuery(CLOSED_BY_CONFIGURATION_KEY)
+                .execute(Tuple.of(groupingKey, SqlValues.at(since), scope.configurationId()))
+            : c.preparedQuery(CLOSED_BY_INLINE_KEY)
+                .execute(
+                    Tuple.of(groupingKey, SqlValues.at(since), scope.accountSid(), scope.inline()));
+    return found.map(closed -> SqlValues.first(closed, row -> row.getUUID("id")));
+  }
+
+  /** Inserts a new conversation, complete (its grouping key included). */
+  public Uni<Void> insert(SqlConnection c, ConversationEntity e) {
+    Object[] values = {
+      e.id,
+      e.accountSid,
+      e.configurationId,
+      e.status.name(),
+      e.name,
+      SqlValues.json(json, e.metadata),
+      SqlValues.json(json, e.configuration),
+      SqlValues.json(json, e.channelActivity),
+      e.groupingScope,
+      e.groupingKey,
+      e.previousConversationId,
+      SqlValues.at(e.lastActivityAt),
+      SqlValues.at(e.inactiveAt),
+      SqlValues.at(e.closesAt),
+      SqlValues.at(e.nextTransitionAt),
+      SqlValues.at(e.snoozedUntil),
+      e.wakeOnActivity,
+      SqlValues.at(e.closeWarningAt),
+      SqlValues.at(e.closeWarnedFor),
+      SqlValues.at(e.lastCustomerActivityAt),
+      SqlValues.at(e.lastAgentActivityAt),
+      e.slaKind,
+      e.slaCommunicationId,
+      SqlValues.at(e.slaSince),
+      SqlValues.at(e.slaDueAt),
+      e.slaBreached,
+      SqlValues.at(e.createdAt),
+      SqlValues.at(e.updatedAt)
+    };
+    return c.preparedQuery(INSERT).execute(Tuple.from(values)).replaceWithVoid();
+  }
+
+  /** Writes what a change can move (see {@link #UPDATE}) of a conversation read for update. */
+  public Uni<Void> update(SqlConnection c, ConversationEntity e) {
+    Object[] values = {
+      e.id,
+      e.status.name(),
+      e.name,
+      SqlValues.json(json, e.metadata),
+      SqlValues.json(json, e.configuration),
+      SqlValues.json(json, e.channelActivity),
+      SqlValues.at(e.lastActivityAt),
+      SqlValues.at(e.inactiveAt),
+      SqlValues.at(e.closesAt),
+      SqlValues.at(e.nextTransitionAt),
+      SqlValues.at(e.snoozedUntil),
+      e.wakeOnActivity,
+      SqlValues.at(e.closeWarningAt),
+      SqlValues.at(e.closeWarnedFor),
+      SqlValues.at(e.lastCustomerActivityAt),
+      SqlValues.at(e.lastAgentActivityAt),
+      e.slaKind,
+      e.slaCommunicationId,
+      SqlValues.at(e.slaSince),
+      SqlValues.at(e.slaDueAt),
+      e.slaBreached,
+      SqlValues.at(e.updatedAt)
+    };
+    return c.preparedQuery(UPDATE).execute(Tuple.from(values)).replaceWithVoid();
+  }
+
+  /** Deletes a conversation (its participants and communications go with it: cascade). */
+  public Uni<Void> delete(SqlConnection c, UUID id) {
+    return c.preparedQuery(DELETE).execute(Tuple.of(id)).replaceWithVoid();
+  }
+
+  /** How many conversations the account has in each status. */
+  public Uni<Map<String, Long>> countByStatus(SqlConnection c, String accountSid) {
+    return c.preparedQuery(COUNT_BY_STATUS)
+        .execute(Tuple.of(accountSid))
+        .map(
+            found -> {
+              Map<String, Long> counts = new HashMap<>();
+              found.forEach(r -> counts.put(r.getString("status"), r.getLong("n")));
+              return counts;
+            });
   }
 
   /**
@@ -102,91 +220,102 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
    * {@code createdFrom}/{@code createdTo} (ISO instants, inclusive/exclusive) and {@code name}
    * (contains, any case).
    */
-  public Uni<List<ConversationEntity>> page(String accountSid, PageQuery query) {
+  public Uni<List<ConversationEntity>> page(SqlConnection c, String accountSid, PageQuery query) {
+    Params params = new Params();
     StringBuilder sql =
-        new StringBuilder("select * from conversation c where c.account_sid = :account");
-    Map<String, Object> params = new HashMap<>();
-    params.put("account", accountSid);
+        new StringBuilder(
+            "select " + ConversationRows.COLUMNS + " from conversation c where c.account_sid = ");
+    String account = params.add(accountSid);
+    sql.append(account);
     List<String> statuses = query.filterValues("status");
     if (!statuses.isEmpty()) {
-      sql.append(" and c.status in (:statuses)");
-      params.put("statuses", statuses);
+      sql.append(" and c.status = any(")
+          .append(params.add(statuses.toArray(String[]::new)))
+          .append("::text[])");
     }
     String channelId = query.filter("channelId");
     if (channelId != null) {
+      String contact = "{\"addresses\":[{\"channelId\":" + jsonString(channelId) + "}]}";
       sql.append(" and (c.id in (select m.conversation_id from communication m")
-          .append(" where m.account_sid = :account and m.channel_id = :channelId)")
-          .append(" or c.id in (select p.conversation_id from participant p")
-          .append(" where p.contact @> cast(:contact as jsonb)))");
-      params.put("channelId", channelId);
-      params.put("contact", "{\"addresses\":[{\"channelId\":" + jsonString(channelId) + "}]}");
+          .append(" where m.account_sid = ")
+          .append(account)
+          .append(" and m.channel_id = ")
+          .append(params.add(channelId))
+          .append(") or c.id in (select p.conversation_id from participant p")
+          .append(" where p.contact @> cast(")
+          .append(params.add(contact))
+          .append("::text as jsonb)))");
     }
-    consoleFilters(query, sql, params);
+    consoleFilters(query, sql, params, account);
     if (query.boundary() != null) {
-      sql.append(query.backward() ? " and c.id > :boundary" : " and c.id < :boundary");
-      params.put("boundary", query.boundaryId());
+      sql.append(query.backward() ? " and c.id > " : " and c.id < ")
+          .append(params.add(query.boundaryId()));
     }
     sql.append(query.backward() ? " order by c.id asc" : " order by c.id desc");
     sql.append(" limit ").append(query.fetchSize());
-    return Panache.getSession()
-        .chain(
-            s -> {
-              var nativeQuery = s.createNativeQuery(sql.toString(), ConversationEntity.class);
-              params.forEach(nativeQuery::setParameter);
-              return nativeQuery.getResultList();
-            });
+    return c.preparedQuery(sql.toString())
+        .execute(Tuple.wrap(params.values))
+        .map(found -> SqlValues.all(found, rows::of));
   }
 
   private static void consoleFilters(
-      PageQuery query, StringBuilder sql, Map<String, Object> params) {
+      PageQuery query, StringBuilder sql, Params params, String account) {
     String channel = query.filter("channel");
     if (channel != null) {
-      sql.append(" and (jsonb_exists(c.channel_activity, :channel)")
-          .append(" or c.id in (select p.conversation_id from participant p")
-          .append(
-              " where p.account_sid = :account and p.contact @> cast(:channelContact as jsonb)))");
-      params.put("channel", channel);
-      params.put("channelContact", "{\"addresses\":[{\"channel\":" + jsonString(channel) + "}]}");
+      String contact = "{\"addresses\":[{\"channel\":" + jsonString(channel) + "}]}";
+      sql.append(" and (jsonb_exists(c.channel_activity, ")
+          .append(params.add(channel))
+          .append(") or c.id in (select p.conversation_id from participant p")
+          .append(" where p.account_sid = ")
+          .append(account)
+          .append(" and p.contact @> cast(")
+          .append(params.add(contact))
+          .append("::text as jsonb)))");
     }
     String configuration = query.filter("configurationId");
     if (configuration != null) {
-      sql.append(" and c.configuration_id = :configuration");
-      params.put("configuration", UUID.fromString(configuration));
+      sql.append(" and c.configuration_id = ").append(params.add(UUID.fromString(configuration)));
     }
     String from = query.filter("createdFrom");
     if (from != null) {
-      sql.append(" and c.created_at >= :createdFrom");
-      params.put("createdFrom", Instant.parse(from));
+      sql.append(" and c.created_at >= ").append(params.add(SqlValues.at(Instant.parse(from))));
     }
     String to = query.filter("createdTo");
     if (to != null) {
-      sql.append(" and c.created_at < :createdTo");
-      params.put("createdTo", Instant.parse(to));
+      sql.append(" and c.created_at < ").append(params.add(SqlValues.at(Instant.parse(to))));
     }
     String name = query.filter("name");
     if (name != null) {
-      sql.append(" and c.name ilike :name escape '\\'");
-      params.put("name", "%" + name.replaceAll("([\\\\%_])", "\\\\$1") + "%");
+      sql.append(" and c.name ilike ")
+          .append(params.add("%" + name.replaceAll("([\\\\%_])", "\\\\$1") + "%"))
+          .append(" escape '\\'");
     }
   }
 
-  /** How many conversations the account has in each status. */
-  public Uni<Map<String, Long>> countByStatus(String accountSid) {
-    return Panache.getSession()
-        .chain(
-            s ->
-                s.createNativeQuery(
-                        "select status, count(*) from conversation where account_sid = :account"
-                            + " group by status",
-                        Object[].class)
-                    .setParameter("account", accountSid)
-                    .getResultList())
-        .map(
-            rows -> {
-              Map<String, Long> counts = new HashMap<>();
-              rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
-              return counts;
-            });
+  /** The parameters of a statement built clause by clause. */
+  private static final class Params {
+    private final List<Object> values = new ArrayList<>();
+
+    /** Binds a value; answers its placeholder. */
+    String add(Object value) {
+      values.add(value);
+      return "$" + values.size();
+    }
+  }
+
+  /** {@link #findOwned(SqlConnection, String, UUID)} in a Hibernate session (callbacks). */
+  public Uni<ConversationEntity> findOwned(String accountSid, UUID id) {
+    return find("id = ?1 and accountSid = ?2", id, accountSid).firstResult();
+  }
+
+  /**
+   * {@link #findOwnedForUpdate(SqlConnection, String, UUID)} in a Hibernate session's transaction,
+   * for the actions until they run on the SQL client too.
+   */
+  public Uni<ConversationEntity> findOwnedForUpdate(String accountSid, UUID id) {
+    return find("id = ?1 and accountSid = ?2", id, accountSid)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .firstResult();
   }
 
   private static String jsonString(String value) {

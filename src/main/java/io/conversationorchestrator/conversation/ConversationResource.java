@@ -83,7 +83,7 @@ public class ConversationResource {
         ParticipantFactory.check(body.participants().get(i), "participants[" + i + "].");
       }
     }
-    return requests.answerInSession(
+    return requests.answer(
         key,
         "POST conversations",
         body,
@@ -147,7 +147,7 @@ public class ConversationResource {
       ReplaceConversationBody body,
       @RestHeader(IDEMPOTENCY_KEY) String key) {
     validation.check(body);
-    return requests.answerInSession(
+    return requests.answer(
         key,
         "PUT conversations/" + id,
         body,
@@ -174,7 +174,7 @@ public class ConversationResource {
                       schema = @Schema(ref = ApiDocs.CONVERSATION_PATCH)))
           JsonNode body,
       @RestHeader(IDEMPOTENCY_KEY) String key) {
-    return requests.answerInSession(
+    return requests.answer(
         key,
         "PATCH conversations/" + id,
         body,
@@ -188,7 +188,7 @@ public class ConversationResource {
   @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
   public Uni<Response> delete(
       @PathParam("id") String id, @RestHeader(IDEMPOTENCY_KEY) String key, @Context UriInfo uri) {
-    return requests.answerInSession(
+    return requests.answer(
         key,
         "DELETE conversations/" + id,
         Map.of(),

@@ -18,10 +18,10 @@ import io.conversationorchestrator.conversation.participant.ParticipantRepositor
 import io.conversationorchestrator.conversation.participant.ParticipantType;
 import io.conversationorchestrator.events.EventType;
 import io.conversationorchestrator.platform.Time;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.conversationorchestrator.platform.Transactions;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,9 +40,11 @@ public class ConversationService {
   private final ParticipantRepository participants;
   private final ConversationEvents events;
   private final LifecycleRules rules;
+  private final Transactions transactions;
   private final Duration reopenLinkWindow;
 
   public ConversationService(
+      Transactions transactions,
       ConversationRepository conversations,
       ConfigurationRepository configurations,
       ParticipantFactory participantFactory,
@@ -50,6 +52,7 @@ public class ConversationService {
       ConversationEvents events,
       LifecycleRules rules,
       LifecycleConfig lifecycle) {
+    this.transactions = transactions;
     this.conversations = conversations;
     this.configurations = configurations;
     this.participantFactory = participantFactory;
@@ -63,61 +66,79 @@ public class ConversationService {
    * The conversation, its participants and its configuration snapshot, all or nothing: under the
    * named configuration (share-locked, so it cannot be deleted meanwhile) or configured inline.
    */
-  @WithTransaction
   public Uni<ConversationResponse> create(String accountSid, CreateConversationBody body) {
     if (body.isInline()) {
-      return open(accountSid, null, ConversationConfiguration.inline(body.configuration()), body);
+      ConversationConfiguration inline = ConversationConfiguration.inline(body.configuration());
+      return transactions.inTransaction(
+          c -> open(c, accountSid, null, inline, body).map(Opened::response));
     }
     UUID configurationId =
         ResourceType.CONFIGURATION
             .parse(body.configurationId())
             .orElseThrow(() -> configurationNotFound(body.configurationId()));
-    return configurations
-        .findOwnedForShare(accountSid, configurationId)
-        .onItem()
-        .ifNull()
-        .failWith(() -> configurationNotFound(body.configurationId()))
-        .chain(configuration -> open(configuration, body));
+    return transactions.inTransaction(
+        c ->
+            configurations
+                .findOwnedForShare(c, accountSid, configurationId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> configurationNotFound(body.configurationId()))
+                .chain(configuration -> open(c, configuration, body))
+                .map(Opened::response));
   }
 
-  @WithSession
   public Uni<ConversationResponse> fetch(String accountSid, String id) {
     UUID uuid = ResourceType.CONVERSATION.parseOrNotFound(id);
-    return conversations
-        .findOwned(accountSid, uuid)
-        .onItem()
-        .ifNull()
-        .failWith(() -> ApiException.notFound(ResourceType.CONVERSATION, id))
-        .chain(c -> participants.listFor(List.of(c.id)).map(p -> ConversationResponse.of(c, p)));
+    return transactions.reading(
+        c ->
+            conversations
+                .findOwned(c, accountSid, uuid)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound(ResourceType.CONVERSATION, id))
+                .chain(
+                    found ->
+                        participants
+                            .listFor(c, List.of(found.id))
+                            .map(p -> ConversationResponse.of(found, p))));
   }
 
-  @WithSession
   public Uni<Page<ConversationResponse>> list(String accountSid, PageQuery query) {
-    return conversations
-        .page(accountSid, query)
-        .map(rows -> query.page(ConversationPage.KEY, rows, c -> c.id.toString()))
-        .chain(this::withParticipants);
+    return transactions.reading(
+        c ->
+            conversations
+                .page(c, accountSid, query)
+                .map(rows -> query.page(ConversationPage.KEY, rows, x -> x.id.toString()))
+                .chain(page -> withParticipants(c, page)));
   }
 
   /** How many conversations the account has in each status (absent: none). */
-  @WithSession
   public Uni<Map<String, Long>> statusCounts(String accountSid) {
-    return conversations.countByStatus(accountSid);
+    return transactions.reading(c -> conversations.countByStatus(c, accountSid));
   }
 
   /**
    * Opens a conversation under a configuration the caller has share-locked, in the caller's
    * transaction (passive ingestion creates conversations through here too).
    */
-  public Uni<ConversationResponse> open(ConfigurationEntity source, CreateConversationBody body) {
+  public Uni<Opened> open(
+      SqlConnection c, ConfigurationEntity source, CreateConversationBody body) {
     return open(
+        c,
         source.accountSid,
         source.id,
         ConversationConfiguration.snapshot(source, body.configuration()),
         body);
   }
 
-  private Uni<ConversationResponse> open(
+  /** A conversation just inserted, its participants (in creation order), and the API's answer. */
+  public record Opened(
+      ConversationEntity conversation,
+      List<ParticipantEntity> participants,
+      ConversationResponse response) {}
+
+  private Uni<Opened> open(
+      SqlConnection c,
       String accountSid,
       UUID configurationId,
       ConversationConfiguration settings,
@@ -142,12 +163,12 @@ public class ConversationService {
     // The grouping key comes from the customer's profile, so participants are resolved first and
     // the conversation row is inserted once, complete: an insert then an update of the key would
     // leave a dead row version and new entries in every index per conversation.
-    return resolveParticipants(conversation, roster, now)
-        .call(list -> claimGroupingKey(conversation, scope, list))
-        .call(() -> conversations.persist(conversation))
-        .call(this::persistParticipants)
-        .map(list -> ConversationResponse.of(conversation, list))
-        .call(response -> events.append(EventType.CONVERSATION_CREATED, response, null));
+    return resolveParticipants(c, conversation, roster, now)
+        .call(list -> claimGroupingKey(c, conversation, scope, list))
+        .call(() -> conversations.insert(c, conversation))
+        .call(list -> participants.insert(c, list))
+        .map(list -> new Opened(conversation, list, ConversationResponse.of(conversation, list)))
+        .call(opened -> events.append(c, EventType.CONVERSATION_CREATED, opened.response(), null));
   }
 
   /**
@@ -157,7 +178,10 @@ public class ConversationService {
    * before the row lock of the open lookup is granted, so the link lookup after it sees the close.
    */
   private Uni<Void> claimGroupingKey(
-      ConversationEntity conversation, GroupingScope scope, List<ParticipantEntity> roster) {
+      SqlConnection c,
+      ConversationEntity conversation,
+      GroupingScope scope,
+      List<ParticipantEntity> roster) {
     ParticipantEntity customer =
         roster.stream().filter(p -> p.type == ParticipantType.CUSTOMER).findFirst().orElse(null);
     if (customer == null) {
@@ -173,8 +197,8 @@ public class ConversationService {
       return Uni.createFrom().voidItem();
     }
     return conversations
-        .lockGroupingKey(scope, key)
-        .chain(() -> conversations.findOpenByKeyForUpdate(scope, key))
+        .lockGroupingKey(c, scope, key)
+        .chain(() -> conversations.findOpenByKeyForUpdate(c, scope, key))
         .invoke(
             open -> {
               if (open != null) {
@@ -182,17 +206,18 @@ public class ConversationService {
               }
               conversation.groupingKey = key;
             })
-        .chain(() -> previousConversation(scope, key, conversation.createdAt))
+        .chain(() -> previousConversation(c, scope, key, conversation.createdAt))
         .invoke(previous -> conversation.previousConversationId = previous)
         .replaceWithVoid();
   }
 
   /** The conversation a new one of this key continues (CLOSED stays final), or null. */
-  private Uni<UUID> previousConversation(GroupingScope scope, String key, Instant now) {
+  private Uni<UUID> previousConversation(
+      SqlConnection c, GroupingScope scope, String key, Instant now) {
     if (reopenLinkWindow.isZero() || reopenLinkWindow.isNegative()) {
       return Uni.createFrom().nullItem();
     }
-    return conversations.findLatestClosedSince(scope, key, now.minus(reopenLinkWindow));
+    return conversations.findLatestClosedSince(c, scope, key, now.minus(reopenLinkWindow));
   }
 
   /** Before any communication, the channels of the participants' addresses count as activity. */
@@ -205,13 +230,9 @@ public class ConversationService {
         .collect(Collectors.toMap(Enum::name, channel -> now));
   }
 
-  private Uni<Void> persistParticipants(List<ParticipantEntity> roster) {
-    return roster.isEmpty() ? Uni.createFrom().voidItem() : participants.persist(roster);
-  }
-
   /** The participants to insert, their profiles resolved; not persisted yet. */
   private Uni<List<ParticipantEntity>> resolveParticipants(
-      ConversationEntity conversation, List<ParticipantBody> roster, Instant now) {
+      SqlConnection c, ConversationEntity conversation, List<ParticipantBody> roster, Instant now) {
     String store = conversation.configuration.memoryStoreId();
     return Multi.createFrom()
         .range(0, roster.size())
@@ -219,6 +240,7 @@ public class ConversationService {
         .transformToUniAndConcatenate(
             i ->
                 participantFactory.create(
+                    c,
                     conversation.accountSid,
                     conversation.id,
                     store,
@@ -229,10 +251,11 @@ public class ConversationService {
         .asList();
   }
 
-  private Uni<Page<ConversationResponse>> withParticipants(Page<ConversationEntity> page) {
-    List<UUID> ids = page.items().stream().map(c -> c.id).toList();
+  private Uni<Page<ConversationResponse>> withParticipants(
+      SqlConnection c, Page<ConversationEntity> page) {
+    List<UUID> ids = page.items().stream().map(x -> x.id).toList();
     return participants
-        .listFor(ids)
+        .listFor(c, ids)
         .map(all -> all.stream().collect(Collectors.groupingBy(p -> p.conversationId)))
         .map(byConversation -> respond(page, byConversation));
   }

@@ -14,8 +14,9 @@ import io.conversationorchestrator.conversation.lifecycle.Timeline;
 import io.conversationorchestrator.events.EventType;
 import io.conversationorchestrator.operation.Operations;
 import io.conversationorchestrator.platform.Time;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.conversationorchestrator.platform.Transactions;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +30,7 @@ import java.util.Objects;
 /** PUT, PATCH and DELETE of conversations: each locks the row, changes it, appends its event. */
 @ApplicationScoped
 public class ConversationUpdates {
+  private final Transactions transactions;
   private final ConversationRepository conversations;
   private final ConversationEvents events;
   private final LifecycleRules rules;
@@ -37,12 +39,14 @@ public class ConversationUpdates {
   private final ObjectMapper json;
 
   public ConversationUpdates(
+      Transactions transactions,
       ConversationRepository conversations,
       ConversationEvents events,
       LifecycleRules rules,
       Operations operations,
       RequestValidation validation,
       ObjectMapper json) {
+    this.transactions = transactions;
     this.conversations = conversations;
     this.events = events;
     this.rules = rules;
@@ -53,26 +57,27 @@ public class ConversationUpdates {
 
   record Callbacks(@Valid List<@NotNull StatusCallback> statusCallbacks) {}
 
-  @WithTransaction
   public Uni<ConversationResponse> replace(
       String accountSid, String id, ReplaceConversationBody body) {
-    return locked(accountSid, id)
-        .chain(
-            c -> {
-              boolean changed = false;
-              if (body.name() != null && !body.name().equals(c.name)) {
-                c.name = body.name();
-                changed = true;
-              }
-              if (body.metadata() != null && !body.metadata().equals(c.metadata)) {
-                c.metadata = Metadata.check(new HashMap<>(body.metadata()));
-                changed = true;
-              }
-              return update(c, body.status(), changed);
-            });
+    return transactions.inTransaction(
+        c ->
+            locked(c, accountSid, id)
+                .chain(
+                    conversation -> {
+                      boolean changed = false;
+                      if (body.name() != null && !body.name().equals(conversation.name)) {
+                        conversation.name = body.name();
+                        changed = true;
+                      }
+                      if (body.metadata() != null
+                          && !body.metadata().equals(conversation.metadata)) {
+                        conversation.metadata = Metadata.check(new HashMap<>(body.metadata()));
+                        changed = true;
+                      }
+                      return update(c, conversation, body.status(), changed);
+                    }));
   }
 
-  @WithTransaction
   public Uni<ConversationResponse> patch(String accountSid, String id, JsonNode body) {
     ConversationPatch patch = ConversationPatch.parse(json, body);
     if (patch.hasName() && patch.name() != null && patch.name().length() > 256) {
@@ -83,19 +88,21 @@ public class ConversationUpdates {
       throw ApiException.invalid(
           "Give either 'status' or 'snoozedUntil'/'wakeOnActivity', not both in one request");
     }
-    return locked(accountSid, id)
-        .chain(
-            c -> {
-              boolean changed = apply(c, patch);
-              return patch.changesSnooze()
-                  ? snooze(c, patch, changed)
-                  : update(c, patch.status(), changed);
-            });
+    return transactions.inTransaction(
+        c ->
+            locked(c, accountSid, id)
+                .chain(
+                    conversation -> {
+                      boolean changed = apply(conversation, patch);
+                      return patch.changesSnooze()
+                          ? snooze(c, conversation, patch, changed)
+                          : update(c, conversation, patch.status(), changed);
+                    }));
   }
 
   /** The snooze extension: snooze, move the snooze, wake, or only set {@code wakeOnActivity}. */
   private Uni<ConversationResponse> snooze(
-      ConversationEntity c, ConversationPatch patch, boolean fieldsChanged) {
+      SqlConnection db, ConversationEntity c, ConversationPatch patch, boolean fieldsChanged) {
     Instant now = Time.now();
     Timeline timeline = c.timeline();
     boolean wake =
@@ -108,18 +115,22 @@ public class ConversationUpdates {
             ? rules.onSnooze(timeline, until, wake, now)
             : new Outcome(timeline.withSnooze(until, wake), null);
     boolean changed = fieldsChanged || !outcome.timeline().equals(timeline);
-    return changed ? store(c, outcome, now) : events.respond(c);
+    return changed ? store(db, c, outcome, now) : events.respond(db, c);
   }
 
-  @WithTransaction
   public Uni<ApiReply> delete(String accountSid, String id, URI baseUri) {
-    return locked(accountSid, id)
-        .chain(c -> events.append(EventType.CONVERSATION_DELETED, c, null).replaceWith(c))
-        .call(conversations::delete)
-        .chain(
-            c ->
-                operations.completed(
-                    accountSid, baseUri, Map.of("conversationId", ConversationEvents.id(c))));
+    return transactions.inTransaction(
+        db ->
+            locked(db, accountSid, id)
+                .call(c -> events.append(db, EventType.CONVERSATION_DELETED, c, null))
+                .call(c -> conversations.delete(db, c.id))
+                .chain(
+                    c ->
+                        operations.completed(
+                            db,
+                            accountSid,
+                            baseUri,
+                            Map.of("conversationId", ConversationEvents.id(c)))));
   }
 
   /** Applies the non-status fields of a PATCH; true when something changed. */
@@ -142,27 +153,30 @@ public class ConversationUpdates {
   }
 
   private Uni<ConversationResponse> update(
-      ConversationEntity c, ConversationStatus target, boolean fieldsChanged) {
+      SqlConnection db, ConversationEntity c, ConversationStatus target, boolean fieldsChanged) {
     Instant now = Time.now();
     Outcome outcome =
         target == null
             ? new Outcome(c.timeline(), null)
             : rules.onApiStatus(c.timeline(), target, now);
     if (!outcome.changedStatus() && !fieldsChanged) {
-      return events.respond(c);
+      return events.respond(db, c);
     }
-    return store(c, outcome, now);
+    return store(db, c, outcome, now);
   }
 
-  private Uni<ConversationResponse> store(ConversationEntity c, Outcome outcome, Instant now) {
+  private Uni<ConversationResponse> store(
+      SqlConnection db, ConversationEntity c, Outcome outcome, Instant now) {
     c.apply(outcome.timeline(), rules.schedule(outcome.timeline()));
     c.updatedAt = now;
-    return events.append(EventType.CONVERSATION_UPDATED, c, outcome.transition());
+    return conversations
+        .update(db, c)
+        .chain(() -> events.append(db, EventType.CONVERSATION_UPDATED, c, outcome.transition()));
   }
 
-  private Uni<ConversationEntity> locked(String accountSid, String id) {
+  private Uni<ConversationEntity> locked(SqlConnection db, String accountSid, String id) {
     return conversations
-        .findOwnedForUpdate(accountSid, ResourceType.CONVERSATION.parseOrNotFound(id))
+        .findOwnedForUpdate(db, accountSid, ResourceType.CONVERSATION.parseOrNotFound(id))
         .onItem()
         .ifNull()
         .failWith(() -> ApiException.notFound(ResourceType.CONVERSATION, id));

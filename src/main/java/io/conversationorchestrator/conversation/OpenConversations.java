@@ -4,6 +4,7 @@ import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.ResourceType;
 import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -20,6 +21,31 @@ public class OpenConversations {
   }
 
   /** The conversation, row-locked; 404 if missing or another account's, 409 if CLOSED. */
+  public Uni<ConversationEntity> lockOpen(
+      SqlConnection c, String accountSid, String conversationId, String what) {
+    UUID id = ResourceType.CONVERSATION.parseOrNotFound(conversationId);
+    return conversations
+        .findOwnedForUpdate(c, accountSid, id)
+        .onItem()
+        .ifNull()
+        .failWith(() -> ApiException.notFound(ResourceType.CONVERSATION, conversationId))
+        .invoke(conversation -> refuseClosed(conversation, conversationId, what));
+  }
+
+  /** The conversation for reading what is under it; 404 if missing or another account's. */
+  public Uni<ConversationEntity> find(SqlConnection c, String accountSid, String conversationId) {
+    UUID id = ResourceType.CONVERSATION.parseOrNotFound(conversationId);
+    return conversations
+        .findOwned(c, accountSid, id)
+        .onItem()
+        .ifNull()
+        .failWith(() -> ApiException.notFound(ResourceType.CONVERSATION, conversationId));
+  }
+
+  /**
+   * {@link #lockOpen(SqlConnection, String, String, String)} in the Hibernate session's
+   * transaction, for the actions until they run on the SQL client too.
+   */
   public Uni<ConversationEntity> lockOpen(String accountSid, String conversationId, String what) {
     UUID id = ResourceType.CONVERSATION.parseOrNotFound(conversationId);
     return conversations
@@ -27,17 +53,10 @@ public class OpenConversations {
         .onItem()
         .ifNull()
         .failWith(() -> ApiException.notFound(ResourceType.CONVERSATION, conversationId))
-        .invoke(
-            c -> {
-              if (c.status() == ConversationStatus.CLOSED) {
-                throw ApiException.conflict(
-                    "Conversation " + conversationId + " is CLOSED and accepts no " + what,
-                    conversationId);
-              }
-            });
+        .invoke(conversation -> refuseClosed(conversation, conversationId, what));
   }
 
-  /** The conversation for reading what is under it; 404 if missing or another account's. */
+  /** {@link #find(SqlConnection, String, String)} in a Hibernate session, for the actions. */
   public Uni<ConversationEntity> find(String accountSid, String conversationId) {
     UUID id = ResourceType.CONVERSATION.parseOrNotFound(conversationId);
     return conversations
@@ -45,5 +64,12 @@ public class OpenConversations {
         .onItem()
         .ifNull()
         .failWith(() -> ApiException.notFound(ResourceType.CONVERSATION, conversationId));
+  }
+
+  private static void refuseClosed(ConversationEntity c, String conversationId, String what) {
+    if (c.status() == ConversationStatus.CLOSED) {
+      throw ApiException.conflict(
+          "Conversation " + conversationId + " is CLOSED and accepts no " + what, conversationId);
+    }
   }
 }

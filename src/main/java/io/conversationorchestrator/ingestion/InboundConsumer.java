@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conversationorchestrator.account.AccountRepository;
 import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.JsonErrors;
+import io.conversationorchestrator.platform.Transactions;
 import io.conversationorchestrator.platform.VertxContexts;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -27,13 +27,16 @@ public class InboundConsumer {
   private final IngestionService ingestion;
   private final IngestChecks checks;
   private final AccountRepository accounts;
+  private final Transactions transactions;
   private final ObjectMapper json;
 
   public InboundConsumer(
       IngestionService ingestion,
       IngestChecks checks,
       AccountRepository accounts,
+      Transactions transactions,
       ObjectMapper json) {
+    this.transactions = transactions;
     this.ingestion = ingestion;
     this.checks = checks;
     this.accounts = accounts;
@@ -60,13 +63,15 @@ public class InboundConsumer {
         .replaceWithVoid();
   }
 
-  @WithSession
   Uni<Void> accountExists(String accountSid) {
-    return accounts
-        .findById(accountSid)
-        .onItem()
-        .ifNull()
-        .failWith(() -> ApiException.invalid("No account " + accountSid))
+    return transactions
+        .reading(c -> accounts.exists(c, accountSid))
+        .invoke(
+            found -> {
+              if (!found) {
+                throw ApiException.invalid("No account " + accountSid);
+              }
+            })
         .replaceWithVoid();
   }
 

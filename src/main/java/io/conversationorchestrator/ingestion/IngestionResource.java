@@ -53,7 +53,7 @@ public class IngestionResource {
   @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
   public Uni<Response> ingest(IngestBody body, @RestHeader("Idempotency-Key") String key) {
     checks.check(body);
-    return requests.answerInSession(
+    return requests.answer(
         key,
         "POST ingest",
         body,

@@ -10,6 +10,7 @@ import io.conversationorchestrator.configuration.GroupingType;
 import io.conversationorchestrator.conversation.ConversationEntity;
 import io.conversationorchestrator.conversation.ConversationEvents;
 import io.conversationorchestrator.conversation.ConversationRepository;
+import io.conversationorchestrator.conversation.ConversationResponse;
 import io.conversationorchestrator.conversation.ConversationService;
 import io.conversationorchestrator.conversation.CreateConversationBody;
 import io.conversationorchestrator.conversation.GroupingConflict;
@@ -21,10 +22,12 @@ import io.conversationorchestrator.conversation.communication.NewParticipants;
 import io.conversationorchestrator.conversation.participant.Address;
 import io.conversationorchestrator.conversation.participant.AddressRules;
 import io.conversationorchestrator.conversation.participant.ParticipantBody;
+import io.conversationorchestrator.conversation.participant.ParticipantEntity;
 import io.conversationorchestrator.conversation.participant.ParticipantType;
 import io.conversationorchestrator.conversation.participant.ProfileResolver;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.conversationorchestrator.platform.Transactions;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
@@ -42,6 +45,7 @@ import java.util.UUID;
 public class IngestionService {
   private static final int ATTEMPTS = 5;
 
+  private final Transactions transactions;
   private final OpenConversations openConversations;
   private final ConversationRepository conversations;
   private final ConfigurationRepository configurations;
@@ -51,6 +55,7 @@ public class IngestionService {
   private final ProfileResolver profiles;
 
   public IngestionService(
+      Transactions transactions,
       OpenConversations openConversations,
       ConversationRepository conversations,
       ConfigurationRepository configurations,
@@ -58,6 +63,7 @@ public class IngestionService {
       CommunicationService communications,
       ConversationEvents events,
       ProfileResolver profiles) {
+    this.transactions = transactions;
     this.openConversations = openConversations;
     this.conversations = conversations;
     this.configurations = configurations;
@@ -69,18 +75,18 @@ public class IngestionService {
 
   public Uni<IngestResult> ingest(String accountSid, IngestBody body) {
     return Uni.createFrom()
-        .deferred(() -> route(accountSid, body))
+        .deferred(() -> transactions.inTransaction(c -> route(c, accountSid, body)))
         .onFailure(IngestionService::lostCreationRace)
         .retry()
         .atMost(ATTEMPTS - 1);
   }
 
-  @WithTransaction
-  Uni<IngestResult> route(String accountSid, IngestBody body) {
+  /** One attempt, all of it on {@code c}: the Kafka path may have no context to join it by. */
+  private Uni<IngestResult> route(SqlConnection c, String accountSid, IngestBody body) {
     if (body.conversationId() != null) {
       return openConversations
-          .lockOpen(accountSid, body.conversationId(), "new communications")
-          .chain(c -> deliver(c, body, false));
+          .lockOpen(c, accountSid, body.conversationId(), "new communications")
+          .chain(conversation -> deliver(c, conversation, null, body, false));
     }
     if (body.configurationId() == null) {
       throw ApiException.invalid(
@@ -92,14 +98,15 @@ public class IngestionService {
             .orElseThrow(
                 () -> ApiException.notFound(ResourceType.CONFIGURATION, body.configurationId()));
     return configurations
-        .findOwnedForShare(accountSid, id)
+        .findOwnedForShare(c, accountSid, id)
         .onItem()
         .ifNull()
         .failWith(() -> ApiException.notFound(ResourceType.CONFIGURATION, body.configurationId()))
-        .chain(configuration -> routeByGrouping(configuration, body));
+        .chain(configuration -> routeByGrouping(c, configuration, body));
   }
 
-  private Uni<IngestResult> routeByGrouping(ConfigurationEntity configuration, IngestBody body) {
+  private Uni<IngestResult> routeByGrouping(
+      SqlConnection c, ConfigurationEntity configuration, IngestBody body) {
     if (body.routingOrDefault() == Routing.CAPTURE) {
       String refusal =
           CaptureRules.refusal(
@@ -117,17 +124,22 @@ public class IngestionService {
     Uni<UUID> profile =
         grouping == GroupingType.GROUP_BY_PROFILE
             ? profiles.resolve(
-                configuration.accountSid, configuration.memoryStoreId, List.of(customer))
+                c, configuration.accountSid, configuration.memoryStoreId, List.of(customer))
             : Uni.createFrom().nullItem();
     GroupingScope scope = GroupingScope.of(configuration.accountSid, configuration.id);
     return profile
         .map(profileId -> GroupingKeys.of(grouping, profileId, customer))
-        .call(key -> conversations.lockGroupingKey(scope, key))
-        .chain(key -> conversations.findOpenByKeyForUpdate(scope, key))
-        .chain(open -> open != null ? deliver(open, body, false) : create(configuration, body));
+        .call(key -> conversations.lockGroupingKey(c, scope, key))
+        .chain(key -> conversations.findOpenByKeyForUpdate(c, scope, key))
+        .chain(
+            open ->
+                open != null
+                    ? deliver(c, open, null, body, false)
+                    : create(c, configuration, body));
   }
 
-  private Uni<IngestResult> create(ConfigurationEntity configuration, IngestBody body) {
+  private Uni<IngestResult> create(
+      SqlConnection c, ConfigurationEntity configuration, IngestBody body) {
     ParticipantBody customer =
         new ParticipantBody(
             null,
@@ -144,28 +156,35 @@ public class IngestionService {
         new CreateConversationBody(
             body.configurationId(), null, null, List.of(customer, agent), null);
     return conversationService
-        .open(configuration, create)
-        .chain(
-            created ->
-                conversations.findById(ResourceType.CONVERSATION.parse(created.id()).orElseThrow()))
-        .chain(conversation -> deliver(conversation, body, true));
+        .open(c, configuration, create)
+        .chain(opened -> deliver(c, opened.conversation(), opened.participants(), body, true));
   }
 
+  /**
+   * @param participants the conversation's participants when it was just created, else null
+   */
   private Uni<IngestResult> deliver(
-      ConversationEntity conversation, IngestBody body, boolean created) {
+      SqlConnection c,
+      ConversationEntity conversation,
+      List<ParticipantEntity> participants,
+      IngestBody body,
+      boolean created) {
     if (body.callEvent() != null) {
-      return events.respond(conversation).map(c -> new IngestResult(c, null, created, false));
+      Uni<ConversationResponse> response =
+          participants != null
+              ? Uni.createFrom().item(ConversationResponse.of(conversation, participants))
+              : events.respond(c, conversation);
+      return response.map(r -> new IngestResult(r, null, created, false));
     }
     return communications
-        .postTo(conversation, body.communication(), newcomers(body))
-        .chain(
+        .postTo(c, conversation, participants, body.communication(), newcomers(body))
+        .map(
             posted ->
-                events
-                    .respond(conversation)
-                    .map(
-                        c ->
-                            new IngestResult(
-                                c, posted.communication(), created, posted.created())));
+                new IngestResult(
+                    ConversationResponse.of(conversation, posted.participants()),
+                    posted.communication(),
+                    created,
+                    posted.created()));
   }
 
   /**

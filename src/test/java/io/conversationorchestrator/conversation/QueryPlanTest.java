@@ -26,7 +26,7 @@ class QueryPlanTest {
       delimiter = '|',
       value = {
         "conversation_account_status_page,conversation_account_page | select * from conversation c where c.account_sid = 'AC1'"
-            + " and c.status in ('ACTIVE','INACTIVE') and c.id < gen_random_uuid() order by c.id desc limit 51",
+            + " and c.status = any('{ACTIVE,INACTIVE}'::text[]) and c.id < gen_random_uuid() order by c.id desc limit 51",
         "conversation_account_page,conversation_account_status_page | select * from conversation c where c.account_sid = 'AC1'"
             + " order by c.id desc limit 51",
         "conversation_due | select * from conversation where next_transition_at <= now()"
@@ -59,7 +59,7 @@ class QueryPlanTest {
         "participant_contact | select conversation_id from participant"
             + " where contact @> '{\"addresses\":[{\"channelId\":\"SM1\"}]}'",
         "profile_address_pkey | select profile_id from profile_address where account_sid = 'AC1'"
-            + " and memory_store_id = 'm' and address in ('+15551234567')",
+            + " and memory_store_id = 'm' and address = any('{+15551234567}'::text[])",
         "configuration_account_store_page | select * from configuration where account_sid = 'AC1'"
             + " and memory_store_id = 'm' order by id desc limit 51",
         "outbox_event_pkey | select * from outbox_event order by seq limit 500",

@@ -67,7 +67,7 @@ public class CommunicationResource {
       CommunicationBody body,
       @RestHeader("Idempotency-Key") String key) {
     validation.check(body);
-    return requests.answerInSession(
+    return requests.answer(
         key,
         "POST communications " + conversationId,
         body,

@@ -6,19 +6,22 @@ import io.conversationorchestrator.api.paging.Page;
 import io.conversationorchestrator.api.paging.PageQuery;
 import io.conversationorchestrator.conversation.ConversationEntity;
 import io.conversationorchestrator.conversation.ConversationEvents;
+import io.conversationorchestrator.conversation.ConversationRepository;
 import io.conversationorchestrator.conversation.OpenConversations;
 import io.conversationorchestrator.conversation.lifecycle.LifecycleRules;
 import io.conversationorchestrator.conversation.lifecycle.Outcome;
 import io.conversationorchestrator.conversation.lifecycle.Speaker;
+import io.conversationorchestrator.conversation.participant.ParticipantEntity;
 import io.conversationorchestrator.conversation.participant.ParticipantType;
 import io.conversationorchestrator.events.EventType;
 import io.conversationorchestrator.events.Outbox;
 import io.conversationorchestrator.platform.Time;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.conversationorchestrator.platform.Transactions;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -28,7 +31,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class CommunicationService {
+  private final Transactions transactions;
   private final OpenConversations conversations;
+  private final ConversationRepository conversationRows;
   private final CommunicationRepository communications;
   private final ParticipantResolver participantResolver;
   private final Outbox outbox;
@@ -36,13 +41,17 @@ public class CommunicationService {
   private final LifecycleRules rules;
 
   public CommunicationService(
+      Transactions transactions,
       OpenConversations conversations,
+      ConversationRepository conversationRows,
       CommunicationRepository communications,
       ParticipantResolver participantResolver,
       Outbox outbox,
       ConversationEvents conversationEvents,
       LifecycleRules rules) {
+    this.transactions = transactions;
     this.conversations = conversations;
+    this.conversationRows = conversationRows;
     this.communications = communications;
     this.participantResolver = participantResolver;
     this.outbox = outbox;
@@ -50,11 +59,13 @@ public class CommunicationService {
     this.rules = rules;
   }
 
-  @WithTransaction
   public Uni<Posted> post(String accountSid, String conversationId, CommunicationBody body) {
-    return conversations
-        .lockOpen(accountSid, conversationId, "new communications")
-        .chain(c -> postTo(c, body, NewParticipants.UNKNOWN));
+    return transactions.inTransaction(
+        c ->
+            conversations
+                .lockOpen(c, accountSid, conversationId, "new communications")
+                .chain(
+                    conversation -> postTo(c, conversation, null, body, NewParticipants.UNKNOWN)));
   }
 
   /**
@@ -62,50 +73,66 @@ public class CommunicationService {
    * locked and found open, in the caller's transaction. Ingestion routes traffic through here. Its
    * author and recipients are resolved to participants first, adding those missing as {@code
    * newcomers} says (see {@link ParticipantResolver}).
+   *
+   * @param participants the conversation's participants if the caller has them (it just created the
+   *     conversation), else null
    */
   public Uni<Posted> postTo(
-      ConversationEntity conversation, CommunicationBody body, NewParticipants newcomers) {
+      SqlConnection c,
+      ConversationEntity conversation,
+      List<ParticipantEntity> participants,
+      CommunicationBody body,
+      NewParticipants newcomers) {
     return participantResolver
-        .resolve(conversation, body, newcomers)
-        .chain(resolved -> upsert(conversation, resolved));
+        .resolve(c, conversation, participants, body, newcomers)
+        .chain(resolved -> upsert(c, conversation, resolved));
   }
 
-  private Uni<Posted> upsert(ConversationEntity conversation, ResolvedBody resolved) {
-    CommunicationBody body = resolved.body();
+  private Uni<Posted> upsert(SqlConnection c, ConversationEntity conversation, ResolvedBody r) {
+    CommunicationBody body = r.body();
     return (body.resourceId() == null
             ? Uni.createFrom().<CommunicationEntity>nullItem()
-            : communications.findByResourceId(conversation.id, body.resourceId()))
+            : communications.findByResourceId(c, conversation.id, body.resourceId()))
         .chain(
             existing ->
                 existing == null
-                    ? create(conversation, body, speakerOf(resolved.authorType()))
-                    : update(existing, body));
+                    ? create(c, conversation, body, speakerOf(r.authorType()))
+                    : update(c, existing, body))
+        .map(
+            posted ->
+                new Posted(
+                    posted.created(), posted.communication(), List.copyOf(r.participants())));
   }
 
-  @WithSession
   public Uni<CommunicationResponse> fetch(String accountSid, String conversationId, String id) {
     UUID uuid = ResourceType.COMMUNICATION.parseOrNotFound(id);
-    return conversations
-        .find(accountSid, conversationId)
-        .chain(c -> communications.findInConversation(c.id, uuid))
-        .onItem()
-        .ifNull()
-        .failWith(() -> ApiException.notFound(ResourceType.COMMUNICATION, id))
-        .map(CommunicationResponse::of);
+    return transactions.reading(
+        c ->
+            conversations
+                .find(c, accountSid, conversationId)
+                .chain(conversation -> communications.findInConversation(c, conversation.id, uuid))
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound(ResourceType.COMMUNICATION, id))
+                .map(CommunicationResponse::of));
   }
 
-  @WithSession
   public Uni<Page<CommunicationResponse>> list(
       String accountSid, String conversationId, PageQuery query) {
-    return conversations
-        .find(accountSid, conversationId)
-        .chain(c -> communications.page(c.id, query))
-        .map(rows -> query.page(CommunicationPage.KEY, rows, CommunicationRepository::boundaryOf))
-        .map(page -> page.map(CommunicationResponse::of));
+    return transactions.reading(
+        c ->
+            conversations
+                .find(c, accountSid, conversationId)
+                .chain(conversation -> communications.page(c, conversation.id, query))
+                .map(
+                    rows ->
+                        query.page(
+                            CommunicationPage.KEY, rows, CommunicationRepository::boundaryOf))
+                .map(page -> page.map(CommunicationResponse::of)));
   }
 
   private Uni<Posted> create(
-      ConversationEntity conversation, CommunicationBody body, Speaker speaker) {
+      SqlConnection c, ConversationEntity conversation, CommunicationBody body, Speaker speaker) {
     Instant now = Time.now();
     CommunicationEntity entity = new CommunicationEntity();
     entity.id = ResourceType.newUuid();
@@ -114,15 +141,18 @@ public class CommunicationService {
     entity.createdAt = now;
     fill(entity, body, now);
     return communications
-        .persist(entity)
-        .chain(saved -> emit(EventType.COMMUNICATION_CREATED, saved))
-        .call(() -> recordActivity(conversation, entity, speaker, now))
-        .map(response -> new Posted(true, response));
+        .insert(c, entity)
+        .chain(() -> emit(c, EventType.COMMUNICATION_CREATED, entity))
+        .call(() -> recordActivity(c, conversation, entity, speaker, now))
+        .map(response -> new Posted(true, response, List.of()));
   }
 
-  private Uni<Posted> update(CommunicationEntity entity, CommunicationBody body) {
+  private Uni<Posted> update(SqlConnection c, CommunicationEntity entity, CommunicationBody body) {
     fill(entity, body, Time.now());
-    return emit(EventType.COMMUNICATION_UPDATED, entity).map(r -> new Posted(false, r));
+    return communications
+        .update(c, entity)
+        .chain(() -> emit(c, EventType.COMMUNICATION_UPDATED, entity))
+        .map(r -> new Posted(false, r, List.of()));
   }
 
   /** Whose activity a communication is, by its author's participant type (null: none). */
@@ -137,7 +167,9 @@ public class CommunicationService {
     };
   }
 
+  /** The conversation row always changes (activity, timers); an event only with the status. */
   private Uni<?> recordActivity(
+      SqlConnection c,
       ConversationEntity conversation,
       CommunicationEntity communication,
       Speaker speaker,
@@ -152,11 +184,14 @@ public class CommunicationService {
             now);
     conversation.apply(outcome.timeline(), rules.schedule(outcome.timeline()));
     conversation.updatedAt = now;
+    Uni<Void> stored = conversationRows.update(c, conversation);
     if (!outcome.changedStatus()) {
-      return Uni.createFrom().voidItem();
+      return stored;
     }
-    return conversationEvents.append(
-        EventType.CONVERSATION_UPDATED, conversation, outcome.transition());
+    return stored.chain(
+        () ->
+            conversationEvents.append(
+                c, EventType.CONVERSATION_UPDATED, conversation, outcome.transition()));
   }
 
   private static void fill(CommunicationEntity entity, CommunicationBody body, Instant now) {
@@ -169,10 +204,11 @@ public class CommunicationService {
     entity.updatedAt = now;
   }
 
-  private Uni<CommunicationResponse> emit(EventType type, CommunicationEntity entity) {
+  private Uni<CommunicationResponse> emit(
+      SqlConnection c, EventType type, CommunicationEntity entity) {
     CommunicationResponse response = CommunicationResponse.of(entity);
     return outbox
-        .append(type, response.conversationId(), response.id(), entity.accountSid, response)
+        .append(c, type, response.conversationId(), response.id(), entity.accountSid, response)
         .replaceWith(response);
   }
 }

@@ -11,6 +11,7 @@ import io.conversationorchestrator.conversation.participant.ParticipantRepositor
 import io.conversationorchestrator.conversation.participant.ParticipantService;
 import io.conversationorchestrator.conversation.participant.ParticipantType;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,28 +37,42 @@ public class ParticipantResolver {
     this.participantService = participantService;
   }
 
-  /** The body with every participantId filled in, after adding the participants it needed. */
+  /**
+   * The body with every participantId filled in, after adding the participants it needed.
+   *
+   * @param current the conversation's participants when the caller has them (it just created them),
+   *     else null: they are read
+   */
   Uni<ResolvedBody> resolve(
-      ConversationEntity conversation, CommunicationBody body, NewParticipants newcomers) {
+      SqlConnection c,
+      ConversationEntity conversation,
+      List<ParticipantEntity> current,
+      CommunicationBody body,
+      NewParticipants newcomers) {
     checkAddresses(body);
-    return participants
-        .listFor(List.of(conversation.id))
+    Uni<List<ParticipantEntity>> known =
+        current != null
+            ? Uni.createFrom().item(current)
+            : participants.listFor(c, List.of(conversation.id));
+    return known
         .map(ArrayList::new)
-        .chain(known -> resolveAll(conversation, body, newcomers, known));
+        .chain(list -> resolveAll(c, conversation, body, newcomers, list));
   }
 
   private Uni<ResolvedBody> resolveAll(
+      SqlConnection c,
       ConversationEntity conversation,
       CommunicationBody body,
       NewParticipants newcomers,
       List<ParticipantEntity> known) {
     Author author = body.author();
     Uni<String> authorId =
-        idOf(conversation, known, newcomers, "author", author.participantId(), address(author));
+        idOf(c, conversation, known, newcomers, "author", author.participantId(), address(author));
     return authorId.chain(
         id -> {
           Author resolved = new Author(author.address(), author.channel(), id);
-          return resolveRecipients(conversation, body.recipients(), newcomers, known, 0, List.of())
+          return resolveRecipients(
+                  c, conversation, body.recipients(), newcomers, known, 0, List.of())
               .map(
                   recipients ->
                       new ResolvedBody(
@@ -68,12 +83,14 @@ public class ParticipantResolver {
                               body.resourceId(),
                               recipients,
                               body.occurredAt()),
-                          typeOf(known, id)));
+                          typeOf(known, id),
+                          known));
         });
   }
 
   /** One recipient after the other: a participant added for one is found by the next. */
   private Uni<List<Recipient>> resolveRecipients(
+      SqlConnection c,
       ConversationEntity conversation,
       List<Recipient> recipients,
       NewParticipants newcomers,
@@ -85,16 +102,18 @@ public class ParticipantResolver {
     }
     Recipient r = recipients.get(index);
     String field = "recipients[" + index + "]";
-    return idOf(conversation, known, newcomers, field, r.participantId(), address(r))
+    return idOf(c, conversation, known, newcomers, field, r.participantId(), address(r))
         .chain(
             id -> {
               List<Recipient> next = new ArrayList<>(done);
               next.add(new Recipient(r.address(), r.channel(), id, r.deliveryStatus()));
-              return resolveRecipients(conversation, recipients, newcomers, known, index + 1, next);
+              return resolveRecipients(
+                  c, conversation, recipients, newcomers, known, index + 1, next);
             });
   }
 
   private Uni<String> idOf(
+      SqlConnection c,
       ConversationEntity conversation,
       List<ParticipantEntity> known,
       NewParticipants newcomers,
@@ -111,7 +130,7 @@ public class ParticipantResolver {
     ParticipantBody body =
         new ParticipantBody(null, newcomers.typeOf(address), null, List.of(address));
     return participantService
-        .addTo(conversation, body)
+        .addTo(c, conversation, body)
         .invoke(known::add)
         .map(added -> ResourceType.PARTICIPANT.format(added.id));
   }

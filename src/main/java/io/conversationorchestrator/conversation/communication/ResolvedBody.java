@@ -1,9 +1,13 @@
 package io.conversationorchestrator.conversation.communication;
 
+import io.conversationorchestrator.conversation.participant.ParticipantEntity;
 import io.conversationorchestrator.conversation.participant.ParticipantType;
+import java.util.List;
 
 /**
- * A communication body with every participantId filled in, and the type of its author's participant
- * (null when it has none), which the timer bases need.
+ * A communication body with every participantId filled in, the type of its author's participant
+ * (null when it has none), which the timer bases need, and the conversation's participants after
+ * resolving (those added for it included).
  */
-record ResolvedBody(CommunicationBody body, ParticipantType authorType) {}
+record ResolvedBody(
+    CommunicationBody body, ParticipantType authorType, List<ParticipantEntity> participants) {}

@@ -3,14 +3,16 @@ package io.conversationorchestrator.conversation.participant;
 import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.ResourceType;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Turns a participant body into a row: checks its addresses, and resolves the profile of a CUSTOMER
- * given none. Used by conversation create and by the Participants API alike.
+ * Turns a participant body into a row (not written: the caller inserts or updates it): checks its
+ * addresses, and resolves the profile of a CUSTOMER given none. Used by conversation create and by
+ * the Participants API alike.
  */
 @ApplicationScoped
 public class ParticipantFactory {
@@ -35,6 +37,7 @@ public class ParticipantFactory {
    * @param path where the body stands in the request, e.g. {@code participants[0].}, for errors
    */
   public Uni<ParticipantEntity> create(
+      SqlConnection c,
       String accountSid,
       UUID conversationId,
       String memoryStoreId,
@@ -46,11 +49,12 @@ public class ParticipantFactory {
     entity.conversationId = conversationId;
     entity.accountSid = accountSid;
     entity.createdAt = now;
-    return update(entity, memoryStoreId, body, now, path);
+    return update(c, entity, memoryStoreId, body, now, path);
   }
 
   /** Applies a body: fields it omits stay as they are (PUT on a participant). */
   public Uni<ParticipantEntity> update(
+      SqlConnection c,
       ParticipantEntity entity,
       String memoryStoreId,
       ParticipantBody body,
@@ -68,7 +72,7 @@ public class ParticipantFactory {
     entity.updatedAt = now;
     if (body.profileId() != null) {
       entity.profileId = ResourceType.PROFILE.parse(body.profileId()).orElseThrow();
-      return requireProfile(entity, memoryStoreId, path + "profileId");
+      return requireProfile(c, entity, memoryStoreId, path + "profileId");
     }
     if (entity.type != ParticipantType.CUSTOMER) {
       entity.profileId = null;
@@ -79,16 +83,16 @@ public class ParticipantFactory {
     }
     List<Address> addresses = entity.contact.addresses();
     return profiles
-        .resolve(entity.accountSid, memoryStoreId, addresses)
+        .resolve(c, entity.accountSid, memoryStoreId, addresses)
         .invoke(profile -> entity.profileId = profile)
         .replaceWith(entity);
   }
 
   /** A named profile must be one of this account's, in the conversation's memory store. */
   private Uni<ParticipantEntity> requireProfile(
-      ParticipantEntity entity, String memoryStoreId, String field) {
+      SqlConnection c, ParticipantEntity entity, String memoryStoreId, String field) {
     return profiles
-        .exists(entity.accountSid, memoryStoreId, entity.profileId)
+        .exists(c, entity.accountSid, memoryStoreId, entity.profileId)
         .map(
             exists -> {
               if (!exists) {

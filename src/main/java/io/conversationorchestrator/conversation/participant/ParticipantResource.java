@@ -59,7 +59,7 @@ public class ParticipantResource {
       @RestHeader(IDEMPOTENCY_KEY) String key) {
     validation.check(body, ParticipantBody.OnCreate.class);
     ParticipantFactory.check(body, "");
-    return requests.answerInSession(
+    return requests.answer(
         key,
         "POST participants " + conversationId,
         body,
@@ -102,7 +102,7 @@ public class ParticipantResource {
       @RestHeader(IDEMPOTENCY_KEY) String key) {
     validation.check(body);
     ParticipantFactory.check(body, "");
-    return requests.answerInSession(
+    return requests.answer(
         key,
         "PUT participants " + conversationId + "/" + id,
         body,
@@ -123,7 +123,7 @@ public class ParticipantResource {
       @PathParam("conversationId") String conversationId,
       @PathParam("id") String id,
       @RestHeader(IDEMPOTENCY_KEY) String key) {
-    return requests.answerInSession(
+    return requests.answer(
         key,
         "DELETE participants " + conversationId + "/" + id,
         Map.of(),

@@ -9,98 +9,118 @@ import io.conversationorchestrator.conversation.OpenConversations;
 import io.conversationorchestrator.events.EventType;
 import io.conversationorchestrator.events.Outbox;
 import io.conversationorchestrator.platform.Time;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.conversationorchestrator.platform.Transactions;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 
 /** Participants of a conversation. Changes need the conversation open (not CLOSED). */
 @ApplicationScoped
 public class ParticipantService {
+  private final Transactions transactions;
   private final OpenConversations conversations;
   private final ParticipantRepository participants;
   private final ParticipantFactory factory;
   private final Outbox outbox;
 
   public ParticipantService(
+      Transactions transactions,
       OpenConversations conversations,
       ParticipantRepository participants,
       ParticipantFactory factory,
       Outbox outbox) {
+    this.transactions = transactions;
     this.conversations = conversations;
     this.participants = participants;
     this.factory = factory;
     this.outbox = outbox;
   }
 
-  @WithTransaction
   public Uni<ParticipantResponse> add(
       String accountSid, String conversationId, ParticipantBody body) {
-    return conversations
-        .lockOpen(accountSid, conversationId, "new participants")
-        .chain(c -> addTo(c, body))
-        .map(ParticipantResponse::of);
+    return transactions.inTransaction(
+        c ->
+            conversations
+                .lockOpen(c, accountSid, conversationId, "new participants")
+                .chain(conversation -> addTo(c, conversation, body))
+                .map(ParticipantResponse::of));
   }
 
   /**
    * Adds a participant to a conversation the caller has locked and found open, in the caller's
    * transaction, with its PARTICIPANT_ADDED event (a communication adds its unknown addresses so).
    */
-  public Uni<ParticipantEntity> addTo(ConversationEntity conversation, ParticipantBody body) {
+  public Uni<ParticipantEntity> addTo(
+      SqlConnection c, ConversationEntity conversation, ParticipantBody body) {
     return factory
-        .create(conversation.accountSid, conversation.id, store(conversation), body, Time.now(), "")
-        .call(participants::persist)
-        .call(p -> emit(EventType.PARTICIPANT_ADDED, p));
+        .create(
+            c, conversation.accountSid, conversation.id, store(conversation), body, Time.now(), "")
+        .call(p -> participants.insert(c, List.of(p)))
+        .call(p -> emit(c, EventType.PARTICIPANT_ADDED, p));
   }
 
-  @WithTransaction
   public Uni<ParticipantResponse> update(
       String accountSid, String conversationId, String id, ParticipantBody body) {
-    return conversations
-        .lockOpen(accountSid, conversationId, "participant changes")
-        .chain(c -> owned(c, id).chain(p -> factory.update(p, store(c), body, Time.now(), "")))
-        .chain(p -> emit(EventType.PARTICIPANT_UPDATED, p));
+    return transactions.inTransaction(
+        c ->
+            conversations
+                .lockOpen(c, accountSid, conversationId, "participant changes")
+                .chain(
+                    conversation ->
+                        owned(c, conversation, id)
+                            .chain(
+                                p ->
+                                    factory.update(
+                                        c, p, store(conversation), body, Time.now(), "")))
+                .call(p -> participants.update(c, p))
+                .chain(p -> emit(c, EventType.PARTICIPANT_UPDATED, p)));
   }
 
-  @WithTransaction
   public Uni<ParticipantResponse> remove(String accountSid, String conversationId, String id) {
-    return conversations
-        .lockOpen(accountSid, conversationId, "participant changes")
-        .chain(c -> owned(c, id))
-        .call(participants::delete)
-        .chain(p -> emit(EventType.PARTICIPANT_REMOVED, p));
+    return transactions.inTransaction(
+        c ->
+            conversations
+                .lockOpen(c, accountSid, conversationId, "participant changes")
+                .chain(conversation -> owned(c, conversation, id))
+                .call(p -> participants.delete(c, p.id))
+                .chain(p -> emit(c, EventType.PARTICIPANT_REMOVED, p)));
   }
 
-  @WithSession
   public Uni<ParticipantResponse> fetch(String accountSid, String conversationId, String id) {
-    return conversations
-        .find(accountSid, conversationId)
-        .chain(c -> owned(c, id))
-        .map(ParticipantResponse::of);
+    return transactions.reading(
+        c ->
+            conversations
+                .find(c, accountSid, conversationId)
+                .chain(conversation -> owned(c, conversation, id))
+                .map(ParticipantResponse::of));
   }
 
-  @WithSession
   public Uni<Page<ParticipantResponse>> list(
       String accountSid, String conversationId, PageQuery query) {
-    return conversations
-        .find(accountSid, conversationId)
-        .chain(c -> participants.page(c.id, query))
-        .map(rows -> query.page(ParticipantPage.KEY, rows, p -> p.id.toString()))
-        .map(page -> page.map(ParticipantResponse::of));
+    return transactions.reading(
+        c ->
+            conversations
+                .find(c, accountSid, conversationId)
+                .chain(conversation -> participants.page(c, conversation.id, query))
+                .map(rows -> query.page(ParticipantPage.KEY, rows, p -> p.id.toString()))
+                .map(page -> page.map(ParticipantResponse::of)));
   }
 
-  private Uni<ParticipantResponse> emit(EventType type, ParticipantEntity participant) {
+  private Uni<ParticipantResponse> emit(
+      SqlConnection c, EventType type, ParticipantEntity participant) {
     ParticipantResponse response = ParticipantResponse.of(participant);
     return outbox
-        .append(type, response.conversationId(), response.id(), participant.accountSid, response)
+        .append(c, type, response.conversationId(), response.id(), participant.accountSid, response)
         .replaceWith(response);
   }
 
-  private Uni<ParticipantEntity> owned(ConversationEntity conversation, String id) {
+  private Uni<ParticipantEntity> owned(
+      SqlConnection c, ConversationEntity conversation, String id) {
     UUID uuid = ResourceType.PARTICIPANT.parseOrNotFound(id);
     return participants
-        .findInConversation(conversation.id, uuid)
+        .findInConversation(c, conversation.id, uuid)
         .onItem()
         .ifNull()
         .failWith(() -> ApiException.notFound(ResourceType.PARTICIPANT, id));

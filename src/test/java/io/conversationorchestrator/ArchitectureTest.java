@@ -7,6 +7,14 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.conversationorchestrator.action.ActionEntity;
+import io.conversationorchestrator.action.ActionEvents;
+import io.conversationorchestrator.action.ActionRepository;
+import io.conversationorchestrator.action.ActionResource;
+import io.conversationorchestrator.action.ActionResults;
+import io.conversationorchestrator.action.ActionService;
+import io.conversationorchestrator.action.ActionSweeper;
+import io.conversationorchestrator.action.ResultConsumer;
 import io.conversationorchestrator.configuration.ConfigurationRows;
 import io.conversationorchestrator.conversation.ConversationEvents;
 import io.conversationorchestrator.conversation.ConversationRows;
@@ -142,7 +150,15 @@ class ArchitectureTest {
     CommunicationRepository.class,
     CommunicationRows.class,
     IngestionService.class,
-    ConfigurationRows.class
+    ConfigurationRows.class,
+    ActionService.class,
+    ActionResults.class,
+    ActionRepository.class,
+    ActionEntity.class,
+    ActionSweeper.class,
+    ActionEvents.class,
+    ResultConsumer.class,
+    ActionResource.class
   };
 
   private static final ArchRule dataPlaneUsesNoHibernate =

@@ -7,6 +7,14 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.conversationorchestrator.action.ActionEntity;
+import io.conversationorchestrator.action.ActionEvents;
+import io.conversationorchestrator.action.ActionRepository;
+import io.conversationorchestrator.action.ActionResource;
+import io.conversationorchestrator.action.ActionResults;
+import io.conversationorchestrator.action.ActionService;
+import io.conversationorchestrator.action.ActionSweeper;
+import io.conversationorchestrator.action.ResultConsumer;
 import io.conversationorchestrator.callback.CallbackDeliveryRepository;
 import io.conversationorchestrator.callback.CallbackDeliveryService;
 import io.conversationorchestrator.callback.CallbackSender;
@@ -165,6 +173,15 @@ class ArchitectureTest {
     IngestionService.class,
     InboundConsumer.class,
     ConfigurationRows.class,
+    // actions
+    ActionService.class,
+    ActionResults.class,
+    ActionRepository.class,
+    ActionEntity.class,
+    ActionSweeper.class,
+    ActionEvents.class,
+    ResultConsumer.class,
+    ActionResource.class,
   };
 
   private static final ArchRule dataPlaneUsesNoHibernate =

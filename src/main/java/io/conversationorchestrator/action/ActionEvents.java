@@ -5,13 +5,14 @@ import io.conversationorchestrator.events.Outbox;
 import io.conversationorchestrator.events.PendingEvent;
 import io.conversationorchestrator.events.StatusChange;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
  * ACTION_UPDATED on the conversations stream when an action ends, shaped like CONVERSATION_UPDATED:
  * previousStatus PENDING, the new status, and the reason (RESULT: an adapter reported; TIMER: the
- * timeout passed).
+ * timeout passed), appended in the transaction that ends it.
  */
 @ApplicationScoped
 public class ActionEvents {
@@ -24,12 +25,12 @@ public class ActionEvents {
     this.outbox = outbox;
   }
 
-  Uni<Void> ended(ActionResponse action, String reason) {
-    return outbox.appendAll(List.of(event(action, reason)));
+  Uni<Void> ended(SqlConnection c, ActionResponse action, String reason) {
+    return outbox.appendAll(c, List.of(event(action, reason)));
   }
 
-  Uni<Void> endedAll(List<ActionResponse> ended, String reason) {
-    return outbox.appendAll(ended.stream().map(a -> event(a, reason)).toList());
+  Uni<Void> endedAll(SqlConnection c, List<ActionResponse> ended, String reason) {
+    return outbox.appendAll(c, ended.stream().map(a -> event(a, reason)).toList());
   }
 
   private static PendingEvent event(ActionResponse action, String reason) {

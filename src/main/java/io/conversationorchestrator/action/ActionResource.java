@@ -60,7 +60,7 @@ public class ActionResource {
       @RestHeader("Idempotency-Key") String key) {
     validation.check(body);
     SendMessageChecks.check(body.payload());
-    return requests.answerInSession(
+    return requests.answer(
         key,
         "POST actions " + conversationId,
         body,

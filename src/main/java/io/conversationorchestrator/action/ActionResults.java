@@ -9,11 +9,11 @@ import io.conversationorchestrator.conversation.communication.NewParticipants;
 import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
 import io.conversationorchestrator.platform.Time;
 import io.conversationorchestrator.platform.Transactions;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -44,12 +44,7 @@ public class ActionResults {
   /**
    * Applies an adapter's result. The same outcome again answers the action unchanged; another
    * outcome after the action ended is a 409. COMPLETED records the message as a communication of
-   * the conversation (activity, with its COMMUNICATION_CREATED event).
-   *
-   * <p>Interim, until the actions run on the SQL client too: the conversation's lock and the
-   * communication are in the data plane's SQL-client transaction, the action's row and event in a
-   * Hibernate transaction inside it, which commits just before it (the sweeper skips the locked
-   * conversation meanwhile).
+   * the conversation (activity, with its COMMUNICATION_CREATED event) in the same transaction.
    */
   public Uni<ActionResponse> report(
       String accountSid, String conversationId, String actionId, ActionResult result) {
@@ -64,15 +59,12 @@ public class ActionResults {
                 .failWith(() -> ApiException.notFound(ResourceType.CONVERSATION, conversationId))
                 .chain(
                     c ->
-                        Panache.withTransaction(
-                            () ->
-                                actions
-                                    .findInConversation(c.id, id)
-                                    .onItem()
-                                    .ifNull()
-                                    .failWith(
-                                        () -> ApiException.notFound(ResourceType.ACTION, actionId))
-                                    .chain(action -> apply(db, c, action, result)))));
+                        actions
+                            .findInConversation(db, c.id, id)
+                            .onItem()
+                            .ifNull()
+                            .failWith(() -> ApiException.notFound(ResourceType.ACTION, actionId))
+                            .chain(action -> apply(db, c, action, result))));
   }
 
   private Uni<ActionResponse> apply(
@@ -81,11 +73,11 @@ public class ActionResults {
       return Uni.createFrom().item(() -> unchangedOrConflict(action, r));
     }
     if (r.status() == ActionStatus.FAILED) {
-      return end(action, ActionStatus.FAILED, r.failureReason(), action.related);
+      return end(db, action, ActionStatus.FAILED, r.failureReason(), action.related);
     }
     if (c.status() == ConversationStatus.CLOSED) {
       // the message went out, but a closed conversation takes no communication
-      return end(action, ActionStatus.COMPLETED, null, new ActionRelated(r.messageId(), null));
+      return end(db, action, ActionStatus.COMPLETED, null, new ActionRelated(r.messageId(), null));
     }
     return communications
         .postTo(
@@ -97,6 +89,7 @@ public class ActionResults {
         .chain(
             posted ->
                 end(
+                    db,
                     action,
                     ActionStatus.COMPLETED,
                     null,
@@ -104,7 +97,11 @@ public class ActionResults {
   }
 
   private Uni<ActionResponse> end(
-      ActionEntity action, ActionStatus status, String failureReason, ActionRelated related) {
+      SqlConnection db,
+      ActionEntity action,
+      ActionStatus status,
+      String failureReason,
+      ActionRelated related) {
     Instant now = Time.now();
     action.status = status;
     action.failureReason = failureReason;
@@ -112,7 +109,10 @@ public class ActionResults {
     action.updatedAt = now;
     action.completedAt = now;
     ActionResponse response = ActionResponse.of(action);
-    return events.ended(response, ActionEvents.RESULT).replaceWith(response);
+    return actions
+        .end(db, List.of(action))
+        .chain(() -> events.ended(db, response, ActionEvents.RESULT))
+        .replaceWith(response);
   }
 
   private static ActionResponse unchangedOrConflict(ActionEntity action, ActionResult r) {

@@ -10,9 +10,9 @@ import io.conversationorchestrator.conversation.participant.ParticipantRepositor
 import io.conversationorchestrator.events.EventType;
 import io.conversationorchestrator.events.Outbox;
 import io.conversationorchestrator.platform.Time;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.conversationorchestrator.platform.Transactions;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +24,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ActionService {
+  private final Transactions transactions;
   private final OpenConversations openConversations;
   private final ParticipantRepository participants;
   private final ActionRepository actions;
@@ -31,11 +32,13 @@ public class ActionService {
   private final ActionsConfig config;
 
   public ActionService(
+      Transactions transactions,
       OpenConversations openConversations,
       ParticipantRepository participants,
       ActionRepository actions,
       Outbox outbox,
       ActionsConfig config) {
+    this.transactions = transactions;
     this.openConversations = openConversations;
     this.participants = participants;
     this.actions = actions;
@@ -44,19 +47,21 @@ public class ActionService {
   }
 
   /** A new PENDING action and its command; 404 for no such conversation, 409 when CLOSED. */
-  @WithTransaction
   public Uni<ActionResponse> create(String accountSid, String conversationId, ActionBody body) {
-    return openConversations
-        .lockOpen(accountSid, conversationId, "new actions")
-        .chain(
-            c ->
-                participants
-                    .listFor(List.of(c.id))
-                    .map(list -> new PartyResolver(list).resolve(body.payload()))
-                    .chain(parties -> insert(c, body, parties)));
+    return transactions.inTransaction(
+        db ->
+            openConversations
+                .lockOpen(db, accountSid, conversationId, "new actions")
+                .chain(
+                    c ->
+                        participants
+                            .listFor(db, List.of(c.id))
+                            .map(list -> new PartyResolver(list).resolve(body.payload()))
+                            .chain(parties -> insert(db, c, body, parties))));
   }
 
-  private Uni<ActionResponse> insert(ConversationEntity c, ActionBody body, List<Party> parties) {
+  private Uni<ActionResponse> insert(
+      SqlConnection db, ConversationEntity c, ActionBody body, List<Party> parties) {
     Instant now = Time.now();
     ActionEntity action = new ActionEntity();
     action.id = ResourceType.newUuid();
@@ -82,35 +87,40 @@ public class ActionService {
             action.expiresAt);
     SendMessageCommand command = action.request;
     return actions
-        .persist(action)
+        .insert(db, action)
         .call(
             () ->
                 outbox.append(
+                    db,
                     EventType.ACTION_SEND_MESSAGE_REQUESTED,
                     command.conversationId(),
                     command.actionId(),
                     command.accountId(),
                     command))
-        .map(ActionResponse::of);
+        .replaceWith(() -> ActionResponse.of(action));
   }
 
-  @WithSession
   public Uni<ActionResponse> fetch(String accountSid, String conversationId, String id) {
     UUID uuid = ResourceType.ACTION.parseOrNotFound(id);
-    return openConversations
-        .find(accountSid, conversationId)
-        .chain(c -> actions.findInConversation(c.id, uuid))
+    return transactions
+        .reading(
+            db ->
+                openConversations
+                    .find(db, accountSid, conversationId)
+                    .chain(c -> actions.findInConversation(db, c.id, uuid)))
         .onItem()
         .ifNull()
         .failWith(() -> ApiException.notFound(ResourceType.ACTION, id))
         .map(ActionResponse::of);
   }
 
-  @WithSession
   public Uni<Page<ActionResponse>> list(String accountSid, String conversationId, PageQuery query) {
-    return openConversations
-        .find(accountSid, conversationId)
-        .chain(c -> actions.page(c.id, query))
+    return transactions
+        .reading(
+            db ->
+                openConversations
+                    .find(db, accountSid, conversationId)
+                    .chain(c -> actions.page(db, c.id, query)))
         .map(rows -> query.page(ActionPage.KEY, rows, a -> a.id.toString()))
         .map(page -> page.map(ActionResponse::of));
   }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.JsonErrors;
-import io.conversationorchestrator.platform.VertxContexts;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -20,6 +22,11 @@ import org.jboss.logging.Logger;
  * as {@code POST …/Actions/{id}/Result}. A record that cannot be applied (bad JSON, no such action,
  * another outcome than the recorded one) goes to the dead-letter topic with the reason; a failure
  * of the service itself (PostgreSQL away) is retried.
+ *
+ * <p>Every attempt runs on one duplicated Vert.x context (the one the connector delivers the record
+ * on, or a new one off a Vert.x thread), retries too: there {@link
+ * io.conversationorchestrator.platform.Transactions} keeps the result's transaction, so work
+ * joining it (the communication a COMPLETED result posts) is in it.
  */
 @ApplicationScoped
 public class ResultConsumer {
@@ -28,24 +35,28 @@ public class ResultConsumer {
   private final ActionResults actions;
   private final Validator validator;
   private final ObjectMapper json;
+  private final Vertx vertx;
 
-  public ResultConsumer(ActionResults actions, Validator validator, ObjectMapper json) {
+  public ResultConsumer(
+      ActionResults actions, Validator validator, ObjectMapper json, Vertx vertx) {
     this.actions = actions;
     this.validator = validator;
     this.json = json;
+    this.vertx = vertx;
   }
 
   @Incoming("action-results")
   public Uni<Void> consume(String record) {
     ResultRecord parsed = parse(record);
     ActionResult result = ResultChecks.check(parsed.result());
-    Executor context = VertxContexts.current();
+    Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+    Executor onContext = task -> context.runOnContext(ignored -> task.run());
     return Uni.createFrom()
         .deferred(
             () ->
                 actions.report(
                     parsed.accountId(), parsed.conversationId(), parsed.actionId(), result))
-        .runSubscriptionOn(context)
+        .runSubscriptionOn(onContext)
         .onFailure(e -> !(e instanceof ApiException))
         .invoke(e -> LOG.warnf("Applying an action result failed, retrying: %s", e.getMessage()))
         .onFailure(e -> !(e instanceof ApiException))

@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import io.conversationorchestrator.action.ActionEntity;
+import io.conversationorchestrator.action.Action;
 import io.conversationorchestrator.action.ActionEvents;
 import io.conversationorchestrator.action.ActionRepository;
 import io.conversationorchestrator.action.ActionResource;
@@ -177,7 +177,7 @@ class ArchitectureTest {
     ActionService.class,
     ActionResults.class,
     ActionRepository.class,
-    ActionEntity.class,
+    Action.class,
     ActionSweeper.class,
     ActionEvents.class,
     ResultConsumer.class,

@@ -1,6 +1,6 @@
 package io.conversationorchestrator.account;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.conversationorchestrator.account.StoredCredentials.StoredCredential;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,28 +24,21 @@ import java.util.concurrent.ConcurrentHashMap;
 public class CredentialVerifier {
   private static final int MAX_CACHED = 10_000;
 
-  private final AccountRepository accounts;
-  private final ApiKeyRepository keys;
+  private final StoredCredentials credentials;
   private final SecretHasher hasher;
   private final Vertx vertx;
   private final AuthConfig config;
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
   public CredentialVerifier(
-      AccountRepository accounts,
-      ApiKeyRepository keys,
-      SecretHasher hasher,
-      Vertx vertx,
-      AuthConfig config) {
-    this.accounts = accounts;
-    this.keys = keys;
+      StoredCredentials credentials, SecretHasher hasher, Vertx vertx, AuthConfig config) {
+    this.credentials = credentials;
     this.hasher = hasher;
     this.vertx = vertx;
     this.config = config;
   }
 
   /** The account the credentials act for, or null when they are not valid. */
-  @WithSession
   public Uni<String> accountFor(String username, String secret) {
     byte[] digest = digest(username, secret);
     Verified cached = verified.get(username);
@@ -60,32 +53,28 @@ public class CredentialVerifier {
    * revoked: a console session carries the stamp it signed in with, and a rotated token or a
    * revoked key changes it, ending the session on every replica at its next request.
    */
-  @WithSession
   public Uni<String> stamp(String username) {
     return stored(username).map(s -> s == null ? null : stampOf(s));
   }
 
   /** The stored hash of an account's token or an active key's secret; null when there is none. */
-  private Uni<Stored> stored(String username) {
+  private Uni<StoredCredential> stored(String username) {
     if (Sids.ACCOUNT.matcher(username).matches()) {
-      return accounts
-          .findById(username)
-          .map(a -> a == null ? null : new Stored(a.sid, a.authTokenHash));
+      return credentials.ofAccount(username);
     }
     if (Sids.API_KEY.matcher(username).matches()) {
-      return keys.findActive(username)
-          .map(k -> k == null ? null : new Stored(k.accountSid, k.secretHash));
+      return credentials.ofActiveKey(username);
     }
     return Uni.createFrom().nullItem();
   }
 
-  private static String stampOf(Stored stored) {
+  private static String stampOf(StoredCredential stored) {
     byte[] digest = digest(stored.accountSid(), stored.hash());
     return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
   }
 
   private Uni<String> verify(
-      String username, String secret, byte[] digest, Stored stored, Verified cached) {
+      String username, String secret, byte[] digest, StoredCredential stored, Verified cached) {
     if (stored == null) {
       verified.remove(username);
       return Uni.createFrom().nullItem();
@@ -101,12 +90,13 @@ public class CredentialVerifier {
     verified.remove(username);
   }
 
-  private Uni<String> check(String username, String secret, byte[] digest, Stored stored) {
+  private Uni<String> check(
+      String username, String secret, byte[] digest, StoredCredential stored) {
     Uni<Boolean> matches = Uni.createFrom().item(() -> hasher.matches(secret, stored.hash()));
     return vertx.executeBlocking(matches).map(ok -> ok ? remember(username, digest, stored) : null);
   }
 
-  private String remember(String username, byte[] digest, Stored stored) {
+  private String remember(String username, byte[] digest, StoredCredential stored) {
     if (verified.size() >= MAX_CACHED) {
       verified.clear();
     }
@@ -124,9 +114,7 @@ public class CredentialVerifier {
     }
   }
 
-  private record Stored(String accountSid, String hash) {}
-
-  private record Verified(Stored stored, byte[] digest, Instant expiry) {
+  private record Verified(StoredCredential stored, byte[] digest, Instant expiry) {
     String accountSid() {
       return stored.accountSid();
     }
@@ -136,7 +124,7 @@ public class CredentialVerifier {
     }
 
     /** The same credential against the same stored hash: bcrypt would answer as before. */
-    boolean matches(byte[] candidate, Stored current) {
+    boolean matches(byte[] candidate, StoredCredential current) {
       return MessageDigest.isEqual(digest, candidate) && stored.equals(current);
     }
   }

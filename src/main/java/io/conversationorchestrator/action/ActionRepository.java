@@ -67,14 +67,14 @@ public class ActionRepository {
   }
 
   /** The action of this conversation, or null. */
-  public Uni<ActionEntity> findInConversation(SqlConnection c, UUID conversationId, UUID id) {
+  public Uni<Action> findInConversation(SqlConnection c, UUID conversationId, UUID id) {
     return c.preparedQuery(IN_CONVERSATION)
         .execute(Tuple.of(id, conversationId))
         .map(found -> SqlValues.first(found, this::of));
   }
 
   /** Oldest first (creation order), keyset-paged on the time-ordered id. */
-  public Uni<List<ActionEntity>> page(SqlConnection c, UUID conversationId, PageQuery query) {
+  public Uni<List<Action>> page(SqlConnection c, UUID conversationId, PageQuery query) {
     String sql = SELECT + " where conversation_id = $1";
     Tuple params = Tuple.of(conversationId);
     if (query.boundary() != null) {
@@ -87,7 +87,7 @@ public class ActionRepository {
         .map(found -> SqlValues.all(found, this::of));
   }
 
-  public Uni<Void> insert(SqlConnection c, ActionEntity a) {
+  public Uni<Void> insert(SqlConnection c, Action a) {
     Object[] values = {
       a.id,
       a.accountSid,
@@ -118,14 +118,14 @@ public class ActionRepository {
   /**
    * Up to {@code limit} PENDING actions past their deadline in these conversations, oldest first.
    */
-  public Uni<List<ActionEntity>> dueIn(SqlConnection c, List<UUID> conversations, int limit) {
+  public Uni<List<Action>> dueIn(SqlConnection c, List<UUID> conversations, int limit) {
     return c.preparedQuery(DUE_IN)
         .execute(Tuple.of(conversations.toArray(UUID[]::new), limit))
         .map(found -> SqlValues.all(found, this::of));
   }
 
   /** Writes what ending changes of these actions, with one statement. */
-  public Uni<Void> end(SqlConnection c, List<ActionEntity> ended) {
+  public Uni<Void> end(SqlConnection c, List<Action> ended) {
     if (ended.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
@@ -141,8 +141,8 @@ public class ActionRepository {
   }
 
   /** A row of {@link #COLUMNS}. */
-  ActionEntity of(Row row) {
-    ActionEntity a = new ActionEntity();
+  Action of(Row row) {
+    Action a = new Action();
     a.id = row.getUUID("id");
     a.accountSid = row.getString("account_sid");
     a.conversationId = row.getUUID("conversation_id");
@@ -159,7 +159,7 @@ public class ActionRepository {
   }
 
   private static <T> T[] column(
-      List<ActionEntity> rows, Function<ActionEntity, T> value, IntFunction<T[]> array) {
+      List<Action> rows, Function<Action, T> value, IntFunction<T[]> array) {
     return rows.stream().map(value).toArray(array);
   }
 }

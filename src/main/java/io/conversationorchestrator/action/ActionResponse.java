@@ -19,7 +19,7 @@ public record ActionResponse(
     Instant completedAt,
     String failureReason) {
 
-  public static ActionResponse of(ActionEntity e) {
+  public static ActionResponse of(Action e) {
     return new ActionResponse(
         ResourceType.ACTION.format(e.id),
         e.type,

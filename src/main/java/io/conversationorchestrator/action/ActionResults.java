@@ -2,7 +2,7 @@ package io.conversationorchestrator.action;
 
 import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.ResourceType;
-import io.conversationorchestrator.conversation.ConversationEntity;
+import io.conversationorchestrator.conversation.Conversation;
 import io.conversationorchestrator.conversation.ConversationRepository;
 import io.conversationorchestrator.conversation.communication.CommunicationService;
 import io.conversationorchestrator.conversation.communication.NewParticipants;
@@ -68,7 +68,7 @@ public class ActionResults {
   }
 
   private Uni<ActionResponse> apply(
-      SqlConnection db, ConversationEntity c, ActionEntity action, ActionResult r) {
+      SqlConnection db, Conversation c, Action action, ActionResult r) {
     if (action.status != ActionStatus.PENDING) {
       return Uni.createFrom().item(() -> unchangedOrConflict(action, r));
     }
@@ -98,7 +98,7 @@ public class ActionResults {
 
   private Uni<ActionResponse> end(
       SqlConnection db,
-      ActionEntity action,
+      Action action,
       ActionStatus status,
       String failureReason,
       ActionRelated related) {
@@ -115,7 +115,7 @@ public class ActionResults {
         .replaceWith(response);
   }
 
-  private static ActionResponse unchangedOrConflict(ActionEntity action, ActionResult r) {
+  private static ActionResponse unchangedOrConflict(Action action, ActionResult r) {
     boolean same =
         action.status == r.status()
             && (r.status() == ActionStatus.FAILED

@@ -4,7 +4,7 @@ import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.ResourceType;
 import io.conversationorchestrator.api.paging.Page;
 import io.conversationorchestrator.api.paging.PageQuery;
-import io.conversationorchestrator.conversation.ConversationEntity;
+import io.conversationorchestrator.conversation.Conversation;
 import io.conversationorchestrator.conversation.OpenConversations;
 import io.conversationorchestrator.conversation.participant.ParticipantRepository;
 import io.conversationorchestrator.events.EventType;
@@ -61,9 +61,9 @@ public class ActionService {
   }
 
   private Uni<ActionResponse> insert(
-      SqlConnection db, ConversationEntity c, ActionBody body, List<Party> parties) {
+      SqlConnection db, Conversation c, ActionBody body, List<Party> parties) {
     Instant now = Time.now();
-    ActionEntity action = new ActionEntity();
+    Action action = new Action();
     action.id = ResourceType.newUuid();
     action.accountSid = c.accountSid;
     action.conversationId = c.id;

@@ -46,9 +46,9 @@ public class ActionSweeper {
         .chain(due -> fail(c, due).replaceWith(due.size()));
   }
 
-  private Uni<Void> fail(SqlConnection c, List<ActionEntity> due) {
+  private Uni<Void> fail(SqlConnection c, List<Action> due) {
     Instant now = Time.now();
-    for (ActionEntity action : due) {
+    for (Action action : due) {
       action.status = ActionStatus.FAILED;
       action.failureReason = TIMED_OUT;
       action.updatedAt = now;

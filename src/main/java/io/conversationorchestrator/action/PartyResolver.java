@@ -5,7 +5,7 @@ import io.conversationorchestrator.api.ResourceType;
 import io.conversationorchestrator.conversation.Channel;
 import io.conversationorchestrator.conversation.participant.Address;
 import io.conversationorchestrator.conversation.participant.AddressRules;
-import io.conversationorchestrator.conversation.participant.ParticipantEntity;
+import io.conversationorchestrator.conversation.participant.Participant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,9 +17,9 @@ import java.util.UUID;
  * them, so the command and the communication carry its id.
  */
 final class PartyResolver {
-  private final List<ParticipantEntity> participants;
+  private final List<Participant> participants;
 
-  PartyResolver(List<ParticipantEntity> participants) {
+  PartyResolver(List<Participant> participants) {
     this.participants = participants;
   }
 
@@ -68,7 +68,7 @@ final class PartyResolver {
    * The oldest participant holding the address as communications match it (one phone number across
    * channels, an e-mail domain in any case), on {@code channel} when given.
    */
-  private Optional<ParticipantEntity> holder(String normalized, Channel channel) {
+  private Optional<Participant> holder(String normalized, Channel channel) {
     return participants.stream()
         .filter(
             p ->
@@ -83,7 +83,7 @@ final class PartyResolver {
   private Party ofParticipant(SendMessageParticipant named, String field) {
     String id = named.participantId();
     UUID uuid = ResourceType.PARTICIPANT.parse(id).orElse(null);
-    ParticipantEntity participant =
+    Participant participant =
         participants.stream()
             .filter(p -> p.id.equals(uuid))
             .findFirst()
@@ -118,8 +118,7 @@ final class PartyResolver {
             + (named.channel() == null ? "channel" : "address"));
   }
 
-  private static List<Address> addresses(
-      ParticipantEntity participant, Channel channel, String address) {
+  private static List<Address> addresses(Participant participant, Channel channel, String address) {
     return participant.contact.addresses().stream()
         .filter(a -> channel == null || a.channel() == channel)
         .filter(a -> address == null || sameAddress(a, address))

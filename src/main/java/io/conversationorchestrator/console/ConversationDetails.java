@@ -12,7 +12,6 @@ import io.conversationorchestrator.conversation.ConversationService;
 import io.conversationorchestrator.conversation.communication.CommunicationResponse;
 import io.conversationorchestrator.conversation.communication.CommunicationService;
 import io.conversationorchestrator.conversation.participant.ParticipantResponse;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -48,7 +47,6 @@ public class ConversationDetails {
     this.history = history;
   }
 
-  @WithSession
   public Uni<ConversationView> view(String accountSid, String id) {
     List<Entry> timeline = new ArrayList<>();
     return conversations

@@ -1,10 +1,13 @@
 package io.conversationorchestrator.console;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.conversationorchestrator.platform.Transactions;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,29 +17,36 @@ import java.util.List;
 public class StatusHistory {
   private static final String SELECT =
       "select previous_status, status, reason, changed_at from conversation_status_change"
-          + " where account_sid = :account and conversation_id = :conversation order by seq";
+          + " where account_sid = $1 and conversation_id = $2 order by seq";
+
+  private final Transactions transactions;
+
+  public StatusHistory(Transactions transactions) {
+    this.transactions = transactions;
+  }
 
   /** One status change, oldest first in a list. */
   public record Change(String previousStatus, String status, String reason, Instant at) {}
 
-  /** Runs inside the caller's session. */
   public Uni<List<Change>> of(String accountSid, String conversationId) {
-    return Panache.getSession()
-        .chain(
-            s ->
-                s.createNativeQuery(SELECT, Object[].class)
-                    .setParameter("account", accountSid)
-                    .setParameter("conversation", conversationId)
-                    .getResultList())
-        .map(rows -> rows.stream().map(StatusHistory::change).toList());
+    return transactions.reading(
+        c ->
+            c.preparedQuery(SELECT)
+                .execute(Tuple.of(accountSid, conversationId))
+                .map(
+                    rows -> {
+                      List<Change> changes = new ArrayList<>(rows.size());
+                      rows.forEach(row -> changes.add(change(row)));
+                      return changes;
+                    }));
   }
 
-  private static Change change(Object[] row) {
-    Object at = row[3];
-    Instant instant =
-        at instanceof OffsetDateTime o
-            ? o.toInstant()
-            : at instanceof Instant i ? i : Instant.parse(at.toString());
-    return new Change((String) row[0], (String) row[1], (String) row[2], instant);
+  private static Change change(Row row) {
+    OffsetDateTime at = row.getOffsetDateTime("changed_at");
+    return new Change(
+        row.getString("previous_status"),
+        row.getString("status"),
+        row.getString("reason"),
+        at == null ? null : at.toInstant());
   }
 }

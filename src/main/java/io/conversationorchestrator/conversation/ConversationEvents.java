@@ -23,7 +23,7 @@ public class ConversationEvents {
   }
 
   /** The conversation as the API returns it, participants loaded. */
-  public Uni<ConversationResponse> respond(SqlConnection c, ConversationEntity conversation) {
+  public Uni<ConversationResponse> respond(SqlConnection c, Conversation conversation) {
     return participants
         .listFor(c, List.of(conversation.id))
         .map(list -> ConversationResponse.of(conversation, list));
@@ -31,7 +31,7 @@ public class ConversationEvents {
 
   /** Loads the participants, appends the event, and answers the conversation as returned. */
   public Uni<ConversationResponse> append(
-      SqlConnection c, EventType type, ConversationEntity conversation, Transition transition) {
+      SqlConnection c, EventType type, Conversation conversation, Transition transition) {
     return respond(c, conversation).call(response -> append(c, type, response, transition));
   }
 
@@ -52,7 +52,7 @@ public class ConversationEvents {
         change);
   }
 
-  public static String id(ConversationEntity conversation) {
+  public static String id(Conversation conversation) {
     return ResourceType.CONVERSATION.format(conversation.id);
   }
 }

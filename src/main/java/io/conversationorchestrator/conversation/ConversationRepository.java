@@ -3,13 +3,11 @@ package io.conversationorchestrator.conversation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conversationorchestrator.api.paging.PageQuery;
 import io.conversationorchestrator.platform.SqlValues;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.Json;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +21,7 @@ import java.util.UUID;
  * not ported yet (callbacks, actions).
  */
 @ApplicationScoped
-public class ConversationRepository implements PanacheRepositoryBase<ConversationEntity, UUID> {
+public class ConversationRepository {
   private static final String SELECT = "select " + ConversationRows.COLUMNS + " from conversation";
   private static final String OWNED = SELECT + " where id = $1 and account_sid = $2";
   private static final String OWNED_FOR_UPDATE = OWNED + " for update";
@@ -78,7 +76,7 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
   }
 
   /** The account's conversation, or null. */
-  public Uni<ConversationEntity> findOwned(SqlConnection c, String accountSid, UUID id) {
+  public Uni<Conversation> findOwned(SqlConnection c, String accountSid, UUID id) {
     return c.preparedQuery(OWNED)
         .execute(Tuple.of(id, accountSid))
         .map(found -> SqlValues.first(found, rows::of));
@@ -88,7 +86,7 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
    * Row-locked read. Every transaction that writes events about a conversation takes this lock
    * first, so the outbox order of one conversation's events is their commit order.
    */
-  public Uni<ConversationEntity> findOwnedForUpdate(SqlConnection c, String accountSid, UUID id) {
+  public Uni<Conversation> findOwnedForUpdate(SqlConnection c, String accountSid, UUID id) {
     return c.preparedQuery(OWNED_FOR_UPDATE)
         .execute(Tuple.of(id, accountSid))
         .map(found -> SqlValues.first(found, rows::of));
@@ -106,7 +104,7 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
   }
 
   /** The open conversation of a grouping key in its scope, row-locked, or null. */
-  public Uni<ConversationEntity> findOpenByKeyForUpdate(
+  public Uni<Conversation> findOpenByKeyForUpdate(
       SqlConnection c, GroupingScope scope, String groupingKey) {
     var found =
         scope.configurationId() != null
@@ -134,7 +132,7 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
   }
 
   /** Inserts a new conversation, complete (its grouping key included). */
-  public Uni<Void> insert(SqlConnection c, ConversationEntity e) {
+  public Uni<Void> insert(SqlConnection c, Conversation e) {
     Object[] values = {
       e.id,
       e.accountSid,
@@ -169,7 +167,7 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
   }
 
   /** Writes what a change can move (see {@link #UPDATE}) of a conversation read for update. */
-  public Uni<Void> update(SqlConnection c, ConversationEntity e) {
+  public Uni<Void> update(SqlConnection c, Conversation e) {
     Object[] values = {
       e.id,
       e.status.name(),
@@ -220,7 +218,7 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
    * {@code createdFrom}/{@code createdTo} (ISO instants, inclusive/exclusive) and {@code name}
    * (contains, any case).
    */
-  public Uni<List<ConversationEntity>> page(SqlConnection c, String accountSid, PageQuery query) {
+  public Uni<List<Conversation>> page(SqlConnection c, String accountSid, PageQuery query) {
     Params params = new Params();
     StringBuilder sql =
         new StringBuilder(
@@ -301,21 +299,6 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
       values.add(value);
       return "$" + values.size();
     }
-  }
-
-  /** {@link #findOwned(SqlConnection, String, UUID)} in a Hibernate session (callbacks). */
-  public Uni<ConversationEntity> findOwned(String accountSid, UUID id) {
-    return find("id = ?1 and accountSid = ?2", id, accountSid).firstResult();
-  }
-
-  /**
-   * {@link #findOwnedForUpdate(SqlConnection, String, UUID)} in a Hibernate session's transaction,
-   * for the actions until they run on the SQL client too.
-   */
-  public Uni<ConversationEntity> findOwnedForUpdate(String accountSid, UUID id) {
-    return find("id = ?1 and accountSid = ?2", id, accountSid)
-        .withLock(LockModeType.PESSIMISTIC_WRITE)
-        .firstResult();
   }
 
   private static String jsonString(String value) {

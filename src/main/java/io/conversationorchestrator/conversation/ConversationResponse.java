@@ -2,7 +2,7 @@ package io.conversationorchestrator.conversation;
 
 import io.conversationorchestrator.api.ResourceType;
 import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
-import io.conversationorchestrator.conversation.participant.ParticipantEntity;
+import io.conversationorchestrator.conversation.participant.Participant;
 import io.conversationorchestrator.conversation.participant.ParticipantResponse;
 import java.time.Instant;
 import java.util.List;
@@ -40,8 +40,7 @@ public record ConversationResponse(
     Instant slaDueAt,
     String previousConversationId) {
 
-  public static ConversationResponse of(
-      ConversationEntity e, List<ParticipantEntity> participants) {
+  public static ConversationResponse of(Conversation e, List<Participant> participants) {
     return new ConversationResponse(
         ResourceType.CONVERSATION.format(e.id),
         e.accountSid,

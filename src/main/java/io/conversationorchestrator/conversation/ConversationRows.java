@@ -13,12 +13,12 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
- * Conversation rows read with the reactive SQL client, as unmanaged {@link ConversationEntity}
- * objects: what {@link ConversationResponse#of}, {@link ConversationEntity#timeline()} and {@link
- * ConversationEntity#apply} work on. The JSON columns come as text and are read with the
- * application's {@link ObjectMapper}, as Hibernate reads them, so an event rendered from these
- * objects is the one rendered from a loaded entity. The snapshot is the service's own document:
- * read leniently, so a field a newer release adds never fails a sweep.
+ * Conversation rows read with the reactive SQL client, as unmanaged {@link Conversation} objects:
+ * what {@link ConversationResponse#of}, {@link Conversation#timeline()} and {@link
+ * Conversation#apply} work on. The JSON columns come as text and are read with the application's
+ * {@link ObjectMapper}, as Hibernate reads them, so an event rendered from these objects is the one
+ * rendered from a loaded entity. The snapshot is the service's own document: read leniently, so a
+ * field a newer release adds never fails a sweep.
  */
 @ApplicationScoped
 public class ConversationRows {
@@ -46,8 +46,8 @@ public class ConversationRows {
   }
 
   /** A row of {@link #COLUMNS}. */
-  public ConversationEntity of(Row row) {
-    ConversationEntity c = new ConversationEntity();
+  public Conversation of(Row row) {
+    Conversation c = new Conversation();
     c.id = row.getUUID("id");
     c.accountSid = row.getString("account_sid");
     c.configurationId = row.getUUID("configuration_id");

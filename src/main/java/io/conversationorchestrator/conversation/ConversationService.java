@@ -11,8 +11,8 @@ import io.conversationorchestrator.conversation.lifecycle.LifecycleConfig;
 import io.conversationorchestrator.conversation.lifecycle.LifecycleRules;
 import io.conversationorchestrator.conversation.lifecycle.Timeline;
 import io.conversationorchestrator.conversation.participant.Address;
+import io.conversationorchestrator.conversation.participant.Participant;
 import io.conversationorchestrator.conversation.participant.ParticipantBody;
-import io.conversationorchestrator.conversation.participant.ParticipantEntity;
 import io.conversationorchestrator.conversation.participant.ParticipantFactory;
 import io.conversationorchestrator.conversation.participant.ParticipantRepository;
 import io.conversationorchestrator.conversation.participant.ParticipantType;
@@ -133,9 +133,7 @@ public class ConversationService {
 
   /** A conversation just inserted, its participants (in creation order), and the API's answer. */
   public record Opened(
-      ConversationEntity conversation,
-      List<ParticipantEntity> participants,
-      ConversationResponse response) {}
+      Conversation conversation, List<Participant> participants, ConversationResponse response) {}
 
   private Uni<Opened> open(
       SqlConnection c,
@@ -144,7 +142,7 @@ public class ConversationService {
       ConversationConfiguration settings,
       CreateConversationBody body) {
     Instant now = Time.now();
-    ConversationEntity conversation = new ConversationEntity();
+    Conversation conversation = new Conversation();
     conversation.id = ResourceType.newUuid();
     conversation.accountSid = accountSid;
     conversation.configurationId = configurationId;
@@ -178,11 +176,8 @@ public class ConversationService {
    * before the row lock of the open lookup is granted, so the link lookup after it sees the close.
    */
   private Uni<Void> claimGroupingKey(
-      SqlConnection c,
-      ConversationEntity conversation,
-      GroupingScope scope,
-      List<ParticipantEntity> roster) {
-    ParticipantEntity customer =
+      SqlConnection c, Conversation conversation, GroupingScope scope, List<Participant> roster) {
+    Participant customer =
         roster.stream().filter(p -> p.type == ParticipantType.CUSTOMER).findFirst().orElse(null);
     if (customer == null) {
       return Uni.createFrom().voidItem();
@@ -231,8 +226,8 @@ public class ConversationService {
   }
 
   /** The participants to insert, their profiles resolved; not persisted yet. */
-  private Uni<List<ParticipantEntity>> resolveParticipants(
-      SqlConnection c, ConversationEntity conversation, List<ParticipantBody> roster, Instant now) {
+  private Uni<List<Participant>> resolveParticipants(
+      SqlConnection c, Conversation conversation, List<ParticipantBody> roster, Instant now) {
     String store = conversation.configuration.memoryStoreId();
     return Multi.createFrom()
         .range(0, roster.size())
@@ -252,7 +247,7 @@ public class ConversationService {
   }
 
   private Uni<Page<ConversationResponse>> withParticipants(
-      SqlConnection c, Page<ConversationEntity> page) {
+      SqlConnection c, Page<Conversation> page) {
     List<UUID> ids = page.items().stream().map(x -> x.id).toList();
     return participants
         .listFor(c, ids)
@@ -261,8 +256,8 @@ public class ConversationService {
   }
 
   private static Page<ConversationResponse> respond(
-      Page<ConversationEntity> page, Map<UUID, List<ParticipantEntity>> byConversation) {
-    Map<UUID, List<ParticipantEntity>> lookup = new HashMap<>(byConversation);
+      Page<Conversation> page, Map<UUID, List<Participant>> byConversation) {
+    Map<UUID, List<Participant>> lookup = new HashMap<>(byConversation);
     return page.map(c -> ConversationResponse.of(c, lookup.getOrDefault(c.id, List.of())));
   }
 

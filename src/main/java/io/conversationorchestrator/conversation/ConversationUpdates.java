@@ -102,7 +102,7 @@ public class ConversationUpdates {
 
   /** The snooze extension: snooze, move the snooze, wake, or only set {@code wakeOnActivity}. */
   private Uni<ConversationResponse> snooze(
-      SqlConnection db, ConversationEntity c, ConversationPatch patch, boolean fieldsChanged) {
+      SqlConnection db, Conversation c, ConversationPatch patch, boolean fieldsChanged) {
     Instant now = Time.now();
     Timeline timeline = c.timeline();
     boolean wake =
@@ -134,7 +134,7 @@ public class ConversationUpdates {
   }
 
   /** Applies the non-status fields of a PATCH; true when something changed. */
-  private boolean apply(ConversationEntity c, ConversationPatch patch) {
+  private boolean apply(Conversation c, ConversationPatch patch) {
     boolean changed = false;
     if (patch.hasName() && !Objects.equals(patch.name(), c.name)) {
       c.name = patch.name();
@@ -153,7 +153,7 @@ public class ConversationUpdates {
   }
 
   private Uni<ConversationResponse> update(
-      SqlConnection db, ConversationEntity c, ConversationStatus target, boolean fieldsChanged) {
+      SqlConnection db, Conversation c, ConversationStatus target, boolean fieldsChanged) {
     Instant now = Time.now();
     Outcome outcome =
         target == null
@@ -166,7 +166,7 @@ public class ConversationUpdates {
   }
 
   private Uni<ConversationResponse> store(
-      SqlConnection db, ConversationEntity c, Outcome outcome, Instant now) {
+      SqlConnection db, Conversation c, Outcome outcome, Instant now) {
     c.apply(outcome.timeline(), rules.schedule(outcome.timeline()));
     c.updatedAt = now;
     return conversations
@@ -174,7 +174,7 @@ public class ConversationUpdates {
         .chain(() -> events.append(db, EventType.CONVERSATION_UPDATED, c, outcome.transition()));
   }
 
-  private Uni<ConversationEntity> locked(SqlConnection db, String accountSid, String id) {
+  private Uni<Conversation> locked(SqlConnection db, String accountSid, String id) {
     return conversations
         .findOwnedForUpdate(db, accountSid, ResourceType.CONVERSATION.parseOrNotFound(id))
         .onItem()

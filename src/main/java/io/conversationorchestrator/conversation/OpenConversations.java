@@ -21,7 +21,7 @@ public class OpenConversations {
   }
 
   /** The conversation, row-locked; 404 if missing or another account's, 409 if CLOSED. */
-  public Uni<ConversationEntity> lockOpen(
+  public Uni<Conversation> lockOpen(
       SqlConnection c, String accountSid, String conversationId, String what) {
     UUID id = ResourceType.CONVERSATION.parseOrNotFound(conversationId);
     return conversations
@@ -33,7 +33,7 @@ public class OpenConversations {
   }
 
   /** The conversation for reading what is under it; 404 if missing or another account's. */
-  public Uni<ConversationEntity> find(SqlConnection c, String accountSid, String conversationId) {
+  public Uni<Conversation> find(SqlConnection c, String accountSid, String conversationId) {
     UUID id = ResourceType.CONVERSATION.parseOrNotFound(conversationId);
     return conversations
         .findOwned(c, accountSid, id)
@@ -42,31 +42,7 @@ public class OpenConversations {
         .failWith(() -> ApiException.notFound(ResourceType.CONVERSATION, conversationId));
   }
 
-  /**
-   * {@link #lockOpen(SqlConnection, String, String, String)} in the Hibernate session's
-   * transaction, for the actions until they run on the SQL client too.
-   */
-  public Uni<ConversationEntity> lockOpen(String accountSid, String conversationId, String what) {
-    UUID id = ResourceType.CONVERSATION.parseOrNotFound(conversationId);
-    return conversations
-        .findOwnedForUpdate(accountSid, id)
-        .onItem()
-        .ifNull()
-        .failWith(() -> ApiException.notFound(ResourceType.CONVERSATION, conversationId))
-        .invoke(conversation -> refuseClosed(conversation, conversationId, what));
-  }
-
-  /** {@link #find(SqlConnection, String, String)} in a Hibernate session, for the actions. */
-  public Uni<ConversationEntity> find(String accountSid, String conversationId) {
-    UUID id = ResourceType.CONVERSATION.parseOrNotFound(conversationId);
-    return conversations
-        .findOwned(accountSid, id)
-        .onItem()
-        .ifNull()
-        .failWith(() -> ApiException.notFound(ResourceType.CONVERSATION, conversationId));
-  }
-
-  private static void refuseClosed(ConversationEntity c, String conversationId, String what) {
+  private static void refuseClosed(Conversation c, String conversationId, String what) {
     if (c.status() == ConversationStatus.CLOSED) {
       throw ApiException.conflict(
           "Conversation " + conversationId + " is CLOSED and accepts no " + what, conversationId);

@@ -7,7 +7,7 @@ import io.conversationorchestrator.api.ResourceType;
 import io.conversationorchestrator.configuration.ConfigurationEntity;
 import io.conversationorchestrator.configuration.ConfigurationRepository;
 import io.conversationorchestrator.configuration.GroupingType;
-import io.conversationorchestrator.conversation.ConversationEntity;
+import io.conversationorchestrator.conversation.Conversation;
 import io.conversationorchestrator.conversation.ConversationEvents;
 import io.conversationorchestrator.conversation.ConversationRepository;
 import io.conversationorchestrator.conversation.ConversationResponse;
@@ -21,8 +21,8 @@ import io.conversationorchestrator.conversation.communication.CommunicationServi
 import io.conversationorchestrator.conversation.communication.NewParticipants;
 import io.conversationorchestrator.conversation.participant.Address;
 import io.conversationorchestrator.conversation.participant.AddressRules;
+import io.conversationorchestrator.conversation.participant.Participant;
 import io.conversationorchestrator.conversation.participant.ParticipantBody;
-import io.conversationorchestrator.conversation.participant.ParticipantEntity;
 import io.conversationorchestrator.conversation.participant.ParticipantType;
 import io.conversationorchestrator.conversation.participant.ProfileResolver;
 import io.conversationorchestrator.platform.Transactions;
@@ -165,8 +165,8 @@ public class IngestionService {
    */
   private Uni<IngestResult> deliver(
       SqlConnection c,
-      ConversationEntity conversation,
-      List<ParticipantEntity> participants,
+      Conversation conversation,
+      List<Participant> participants,
       IngestBody body,
       boolean created) {
     if (body.callEvent() != null) {

@@ -37,14 +37,13 @@ public class CommunicationRepository {
     this.json = json;
   }
 
-  public Uni<CommunicationEntity> findInConversation(
-      SqlConnection c, UUID conversationId, UUID id) {
+  public Uni<Communication> findInConversation(SqlConnection c, UUID conversationId, UUID id) {
     return c.preparedQuery(IN_CONVERSATION)
         .execute(Tuple.of(id, conversationId))
         .map(found -> SqlValues.first(found, rows::of));
   }
 
-  public Uni<CommunicationEntity> findByResourceId(
+  public Uni<Communication> findByResourceId(
       SqlConnection c, UUID conversationId, String resourceId) {
     return c.preparedQuery(BY_RESOURCE)
         .execute(Tuple.of(conversationId, resourceId))
@@ -52,8 +51,7 @@ public class CommunicationRepository {
   }
 
   /** In the order things happened: occurredAt, then id; keyset-paged on both. */
-  public Uni<List<CommunicationEntity>> page(
-      SqlConnection c, UUID conversationId, PageQuery query) {
+  public Uni<List<Communication>> page(SqlConnection c, UUID conversationId, PageQuery query) {
     StringBuilder sql = new StringBuilder(SELECT).append(" where conversation_id = $1");
     Tuple params = Tuple.of(conversationId);
     String channelId = query.filter("channelId");
@@ -86,7 +84,7 @@ public class CommunicationRepository {
         .map(found -> SqlValues.all(found, rows::of));
   }
 
-  public Uni<Void> insert(SqlConnection c, CommunicationEntity e) {
+  public Uni<Void> insert(SqlConnection c, Communication e) {
     Object[] values = {
       e.id,
       e.conversationId,
@@ -102,7 +100,7 @@ public class CommunicationRepository {
     return c.preparedQuery(INSERT).execute(Tuple.from(values)).replaceWithVoid();
   }
 
-  public Uni<Void> update(SqlConnection c, CommunicationEntity e) {
+  public Uni<Void> update(SqlConnection c, Communication e) {
     Object[] values = {
       e.id,
       e.channel.name(),
@@ -115,7 +113,7 @@ public class CommunicationRepository {
     return c.preparedQuery(UPDATE).execute(Tuple.from(values)).replaceWithVoid();
   }
 
-  static String boundaryOf(CommunicationEntity e) {
+  static String boundaryOf(Communication e) {
     return e.occurredAt + "|" + e.id;
   }
 

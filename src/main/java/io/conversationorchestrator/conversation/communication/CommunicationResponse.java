@@ -18,7 +18,7 @@ public record CommunicationResponse(
     Instant updatedAt,
     Instant occurredAt) {
 
-  public static CommunicationResponse of(CommunicationEntity e) {
+  public static CommunicationResponse of(Communication e) {
     return new CommunicationResponse(
         ResourceType.COMMUNICATION.format(e.id),
         ResourceType.CONVERSATION.format(e.conversationId),

@@ -9,9 +9,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Communication rows read with the reactive SQL client, as unmanaged {@link CommunicationEntity}
- * objects for {@link CommunicationResponse#of}; the body document is read with the application's
- * {@link ObjectMapper} (leniently: the service wrote it), as {@link ConversationRows} reads a
+ * Communication rows read with the reactive SQL client, as unmanaged {@link Communication} objects
+ * for {@link CommunicationResponse#of}; the body document is read with the application's {@link
+ * ObjectMapper} (leniently: the service wrote it), as {@link ConversationRows} reads a
  * conversation's.
  */
 @ApplicationScoped
@@ -28,8 +28,8 @@ public class CommunicationRows {
   }
 
   /** A row of {@link #COLUMNS}. */
-  public CommunicationEntity of(Row row) {
-    CommunicationEntity e = new CommunicationEntity();
+  public Communication of(Row row) {
+    Communication e = new Communication();
     e.id = row.getUUID("id");
     e.conversationId = row.getUUID("conversation_id");
     e.accountSid = row.getString("account_sid");

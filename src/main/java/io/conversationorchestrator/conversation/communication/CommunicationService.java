@@ -4,14 +4,14 @@ import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.ResourceType;
 import io.conversationorchestrator.api.paging.Page;
 import io.conversationorchestrator.api.paging.PageQuery;
-import io.conversationorchestrator.conversation.ConversationEntity;
+import io.conversationorchestrator.conversation.Conversation;
 import io.conversationorchestrator.conversation.ConversationEvents;
 import io.conversationorchestrator.conversation.ConversationRepository;
 import io.conversationorchestrator.conversation.OpenConversations;
 import io.conversationorchestrator.conversation.lifecycle.LifecycleRules;
 import io.conversationorchestrator.conversation.lifecycle.Outcome;
 import io.conversationorchestrator.conversation.lifecycle.Speaker;
-import io.conversationorchestrator.conversation.participant.ParticipantEntity;
+import io.conversationorchestrator.conversation.participant.Participant;
 import io.conversationorchestrator.conversation.participant.ParticipantType;
 import io.conversationorchestrator.events.EventType;
 import io.conversationorchestrator.events.Outbox;
@@ -79,8 +79,8 @@ public class CommunicationService {
    */
   public Uni<Posted> postTo(
       SqlConnection c,
-      ConversationEntity conversation,
-      List<ParticipantEntity> participants,
+      Conversation conversation,
+      List<Participant> participants,
       CommunicationBody body,
       NewParticipants newcomers) {
     return participantResolver
@@ -88,10 +88,10 @@ public class CommunicationService {
         .chain(resolved -> upsert(c, conversation, resolved));
   }
 
-  private Uni<Posted> upsert(SqlConnection c, ConversationEntity conversation, ResolvedBody r) {
+  private Uni<Posted> upsert(SqlConnection c, Conversation conversation, ResolvedBody r) {
     CommunicationBody body = r.body();
     return (body.resourceId() == null
-            ? Uni.createFrom().<CommunicationEntity>nullItem()
+            ? Uni.createFrom().<Communication>nullItem()
             : communications.findByResourceId(c, conversation.id, body.resourceId()))
         .chain(
             existing ->
@@ -132,9 +132,9 @@ public class CommunicationService {
   }
 
   private Uni<Posted> create(
-      SqlConnection c, ConversationEntity conversation, CommunicationBody body, Speaker speaker) {
+      SqlConnection c, Conversation conversation, CommunicationBody body, Speaker speaker) {
     Instant now = Time.now();
-    CommunicationEntity entity = new CommunicationEntity();
+    Communication entity = new Communication();
     entity.id = ResourceType.newUuid();
     entity.conversationId = conversation.id;
     entity.accountSid = conversation.accountSid;
@@ -147,7 +147,7 @@ public class CommunicationService {
         .map(response -> new Posted(true, response, List.of()));
   }
 
-  private Uni<Posted> update(SqlConnection c, CommunicationEntity entity, CommunicationBody body) {
+  private Uni<Posted> update(SqlConnection c, Communication entity, CommunicationBody body) {
     fill(entity, body, Time.now());
     return communications
         .update(c, entity)
@@ -170,8 +170,8 @@ public class CommunicationService {
   /** The conversation row always changes (activity, timers); an event only with the status. */
   private Uni<?> recordActivity(
       SqlConnection c,
-      ConversationEntity conversation,
-      CommunicationEntity communication,
+      Conversation conversation,
+      Communication communication,
       Speaker speaker,
       Instant now) {
     Outcome outcome =
@@ -194,7 +194,7 @@ public class CommunicationService {
                 c, EventType.CONVERSATION_UPDATED, conversation, outcome.transition()));
   }
 
-  private static void fill(CommunicationEntity entity, CommunicationBody body, Instant now) {
+  private static void fill(Communication entity, CommunicationBody body, Instant now) {
     entity.channel = body.author().channel();
     entity.body = new CommunicationDocument(body.author(), body.content(), body.recipients());
     entity.channelId = body.channelId();
@@ -204,8 +204,7 @@ public class CommunicationService {
     entity.updatedAt = now;
   }
 
-  private Uni<CommunicationResponse> emit(
-      SqlConnection c, EventType type, CommunicationEntity entity) {
+  private Uni<CommunicationResponse> emit(SqlConnection c, EventType type, Communication entity) {
     CommunicationResponse response = CommunicationResponse.of(entity);
     return outbox
         .append(c, type, response.conversationId(), response.id(), entity.accountSid, response)

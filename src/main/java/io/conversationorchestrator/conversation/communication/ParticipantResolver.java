@@ -2,11 +2,11 @@ package io.conversationorchestrator.conversation.communication;
 
 import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.ResourceType;
-import io.conversationorchestrator.conversation.ConversationEntity;
+import io.conversationorchestrator.conversation.Conversation;
 import io.conversationorchestrator.conversation.participant.Address;
 import io.conversationorchestrator.conversation.participant.AddressRules;
+import io.conversationorchestrator.conversation.participant.Participant;
 import io.conversationorchestrator.conversation.participant.ParticipantBody;
-import io.conversationorchestrator.conversation.participant.ParticipantEntity;
 import io.conversationorchestrator.conversation.participant.ParticipantRepository;
 import io.conversationorchestrator.conversation.participant.ParticipantService;
 import io.conversationorchestrator.conversation.participant.ParticipantType;
@@ -45,12 +45,12 @@ public class ParticipantResolver {
    */
   Uni<ResolvedBody> resolve(
       SqlConnection c,
-      ConversationEntity conversation,
-      List<ParticipantEntity> current,
+      Conversation conversation,
+      List<Participant> current,
       CommunicationBody body,
       NewParticipants newcomers) {
     checkAddresses(body);
-    Uni<List<ParticipantEntity>> known =
+    Uni<List<Participant>> known =
         current != null
             ? Uni.createFrom().item(current)
             : participants.listFor(c, List.of(conversation.id));
@@ -61,10 +61,10 @@ public class ParticipantResolver {
 
   private Uni<ResolvedBody> resolveAll(
       SqlConnection c,
-      ConversationEntity conversation,
+      Conversation conversation,
       CommunicationBody body,
       NewParticipants newcomers,
-      List<ParticipantEntity> known) {
+      List<Participant> known) {
     Author author = body.author();
     Uni<String> authorId =
         idOf(c, conversation, known, newcomers, "author", author.participantId(), address(author));
@@ -91,10 +91,10 @@ public class ParticipantResolver {
   /** One recipient after the other: a participant added for one is found by the next. */
   private Uni<List<Recipient>> resolveRecipients(
       SqlConnection c,
-      ConversationEntity conversation,
+      Conversation conversation,
       List<Recipient> recipients,
       NewParticipants newcomers,
-      List<ParticipantEntity> known,
+      List<Participant> known,
       int index,
       List<Recipient> done) {
     if (index == recipients.size()) {
@@ -114,8 +114,8 @@ public class ParticipantResolver {
 
   private Uni<String> idOf(
       SqlConnection c,
-      ConversationEntity conversation,
-      List<ParticipantEntity> known,
+      Conversation conversation,
+      List<Participant> known,
       NewParticipants newcomers,
       String field,
       String given,
@@ -123,7 +123,7 @@ public class ParticipantResolver {
     if (given != null) {
       return Uni.createFrom().item(checkGiven(known, field, given, address));
     }
-    Optional<ParticipantEntity> found = holderOf(known, address);
+    Optional<Participant> found = holderOf(known, address);
     if (found.isPresent()) {
       return Uni.createFrom().item(ResourceType.PARTICIPANT.format(found.get().id));
     }
@@ -135,15 +135,15 @@ public class ParticipantResolver {
         .map(added -> ResourceType.PARTICIPANT.format(added.id));
   }
 
-  private static ParticipantType typeOf(List<ParticipantEntity> known, String id) {
+  private static ParticipantType typeOf(List<Participant> known, String id) {
     UUID uuid = ResourceType.PARTICIPANT.parse(id).orElse(null);
     return known.stream().filter(p -> p.id.equals(uuid)).findFirst().map(p -> p.type).orElse(null);
   }
 
   private static String checkGiven(
-      List<ParticipantEntity> known, String field, String given, Address address) {
+      List<Participant> known, String field, String given, Address address) {
     Optional<UUID> id = ResourceType.PARTICIPANT.parse(given);
-    ParticipantEntity participant =
+    Participant participant =
         known.stream()
             .filter(p -> id.isPresent() && p.id.equals(id.get()))
             .findFirst()
@@ -171,10 +171,10 @@ public class ParticipantResolver {
   }
 
   /** The participant holding the address, on the same channel if one does; oldest first. */
-  static Optional<ParticipantEntity> holderOf(List<ParticipantEntity> known, Address address) {
+  static Optional<Participant> holderOf(List<Participant> known, Address address) {
     String wanted = AddressRules.normalize(address);
-    ParticipantEntity otherChannel = null;
-    for (ParticipantEntity p : known) {
+    Participant otherChannel = null;
+    for (Participant p : known) {
       for (Address a : p.contact.addresses()) {
         if (AddressRules.normalize(a).equals(wanted)) {
           if (a.channel() == address.channel()) {

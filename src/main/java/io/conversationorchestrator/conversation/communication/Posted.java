@@ -1,6 +1,6 @@
 package io.conversationorchestrator.conversation.communication;
 
-import io.conversationorchestrator.conversation.participant.ParticipantEntity;
+import io.conversationorchestrator.conversation.participant.Participant;
 import java.util.List;
 
 /**
@@ -9,7 +9,7 @@ import java.util.List;
  * answering with the conversation need not read them again.
  */
 public record Posted(
-    boolean created, CommunicationResponse communication, List<ParticipantEntity> participants) {
+    boolean created, CommunicationResponse communication, List<Participant> participants) {
   public int status() {
     return created ? 201 : 200;
   }

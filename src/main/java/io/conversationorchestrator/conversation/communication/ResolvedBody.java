@@ -1,6 +1,6 @@
 package io.conversationorchestrator.conversation.communication;
 
-import io.conversationorchestrator.conversation.participant.ParticipantEntity;
+import io.conversationorchestrator.conversation.participant.Participant;
 import io.conversationorchestrator.conversation.participant.ParticipantType;
 import java.util.List;
 
@@ -10,4 +10,4 @@ import java.util.List;
  * resolving (those added for it included).
  */
 record ResolvedBody(
-    CommunicationBody body, ParticipantType authorType, List<ParticipantEntity> participants) {}
+    CommunicationBody body, ParticipantType authorType, List<Participant> participants) {}

@@ -1,9 +1,9 @@
 package io.conversationorchestrator.conversation.lifecycle;
 
-import io.conversationorchestrator.conversation.ConversationEntity;
+import io.conversationorchestrator.conversation.Conversation;
 import io.conversationorchestrator.conversation.ConversationResponse;
 import io.conversationorchestrator.conversation.ConversationRows;
-import io.conversationorchestrator.conversation.participant.ParticipantEntity;
+import io.conversationorchestrator.conversation.participant.Participant;
 import io.conversationorchestrator.conversation.participant.ParticipantRows;
 import io.conversationorchestrator.events.EventType;
 import io.conversationorchestrator.events.Outbox;
@@ -109,14 +109,14 @@ public class Sweeper {
       return Uni.createFrom().item(0);
     }
     Instant now = null;
-    List<ConversationEntity> due = new ArrayList<>(claimed.size());
+    List<Conversation> due = new ArrayList<>(claimed.size());
     for (Row row : claimed) {
       now = ConversationRows.instant(row, "swept_at");
       due.add(conversations.of(row));
     }
     List<Moved> moved = new ArrayList<>();
     Set<UUID> restarted = new HashSet<>();
-    for (ConversationEntity conversation : due) {
+    for (Conversation conversation : due) {
       Moved m = step(conversation, now);
       if (m != null) {
         moved.add(m);
@@ -133,7 +133,7 @@ public class Sweeper {
    * SLA breach (one per claim: a row with more due stays due and is claimed again). Null when
    * nothing is (the row was due by a deadline that moved).
    */
-  private Moved step(ConversationEntity conversation, Instant now) {
+  private Moved step(Conversation conversation, Instant now) {
     Instant deadline = conversation.nextTransitionAt;
     Timeline before = conversation.timeline();
     Transition transition = rules.due(before, now).orElse(null);
@@ -160,8 +160,7 @@ public class Sweeper {
   }
 
   /** {@code restarted}: the conversations whose timers restarted, the only new activity. */
-  private static Uni<Void> update(
-      SqlConnection c, List<ConversationEntity> due, Set<UUID> restarted) {
+  private static Uni<Void> update(SqlConnection c, List<Conversation> due, Set<UUID> restarted) {
     Object[] columns = {
       column(due, x -> x.id, UUID[]::new),
       column(due, x -> x.status.name(), String[]::new),
@@ -179,7 +178,7 @@ public class Sweeper {
     return c.preparedQuery(UPDATE).execute(Tuple.from(columns)).replaceWithVoid();
   }
 
-  private static String activity(ConversationEntity conversation) {
+  private static String activity(Conversation conversation) {
     StringBuilder json = new StringBuilder("{");
     conversation.channelActivity.forEach(
         (channel, at) -> {
@@ -193,7 +192,7 @@ public class Sweeper {
   }
 
   private static OffsetDateTime[] times(
-      List<ConversationEntity> due, Function<ConversationEntity, Instant> instant) {
+      List<Conversation> due, Function<Conversation, Instant> instant) {
     return column(due, x -> at(instant.apply(x)), OffsetDateTime[]::new);
   }
 
@@ -202,7 +201,7 @@ public class Sweeper {
   }
 
   private static <T> T[] column(
-      List<ConversationEntity> due, Function<ConversationEntity, T> value, IntFunction<T[]> array) {
+      List<Conversation> due, Function<Conversation, T> value, IntFunction<T[]> array) {
     return due.stream().map(value).toArray(array);
   }
 
@@ -222,7 +221,7 @@ public class Sweeper {
   }
 
   private static List<PendingEvent> pending(
-      List<Moved> moved, Map<UUID, List<ParticipantEntity>> byConversation) {
+      List<Moved> moved, Map<UUID, List<Participant>> byConversation) {
     return moved.stream()
         .map(
             m -> {
@@ -263,8 +262,5 @@ public class Sweeper {
 
   /** A conversation that got a transition, or else a closing warning, or else an SLA breach. */
   private record Moved(
-      ConversationEntity conversation,
-      Transition transition,
-      CloseWarning warning,
-      SlaBreach breach) {}
+      Conversation conversation, Transition transition, CloseWarning warning, SlaBreach breach) {}
 }

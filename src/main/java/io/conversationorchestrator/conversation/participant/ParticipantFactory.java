@@ -36,7 +36,7 @@ public class ParticipantFactory {
   /**
    * @param path where the body stands in the request, e.g. {@code participants[0].}, for errors
    */
-  public Uni<ParticipantEntity> create(
+  public Uni<Participant> create(
       SqlConnection c,
       String accountSid,
       UUID conversationId,
@@ -44,7 +44,7 @@ public class ParticipantFactory {
       ParticipantBody body,
       Instant now,
       String path) {
-    ParticipantEntity entity = new ParticipantEntity();
+    Participant entity = new Participant();
     entity.id = ResourceType.newUuid();
     entity.conversationId = conversationId;
     entity.accountSid = accountSid;
@@ -53,9 +53,9 @@ public class ParticipantFactory {
   }
 
   /** Applies a body: fields it omits stay as they are (PUT on a participant). */
-  public Uni<ParticipantEntity> update(
+  public Uni<Participant> update(
       SqlConnection c,
-      ParticipantEntity entity,
+      Participant entity,
       String memoryStoreId,
       ParticipantBody body,
       Instant now,
@@ -89,8 +89,8 @@ public class ParticipantFactory {
   }
 
   /** A named profile must be one of this account's, in the conversation's memory store. */
-  private Uni<ParticipantEntity> requireProfile(
-      SqlConnection c, ParticipantEntity entity, String memoryStoreId, String field) {
+  private Uni<Participant> requireProfile(
+      SqlConnection c, Participant entity, String memoryStoreId, String field) {
     return profiles
         .exists(c, entity.accountSid, memoryStoreId, entity.profileId)
         .map(

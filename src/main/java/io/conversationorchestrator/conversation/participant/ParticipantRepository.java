@@ -3,7 +3,6 @@ package io.conversationorchestrator.conversation.participant;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conversationorchestrator.api.paging.PageQuery;
 import io.conversationorchestrator.platform.SqlValues;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -21,7 +20,7 @@ import java.util.function.IntFunction;
  * not ported yet (actions).
  */
 @ApplicationScoped
-public class ParticipantRepository implements PanacheRepositoryBase<ParticipantEntity, UUID> {
+public class ParticipantRepository {
   private static final String SELECT = "select " + ParticipantRows.COLUMNS + " from participant";
   private static final String IN_CONVERSATION = SELECT + " where id = $1 and conversation_id = $2";
   private static final String OF_CONVERSATIONS =
@@ -50,14 +49,14 @@ public class ParticipantRepository implements PanacheRepositoryBase<ParticipantE
   }
 
   /** The participant of this conversation, or null. */
-  public Uni<ParticipantEntity> findInConversation(SqlConnection c, UUID conversationId, UUID id) {
+  public Uni<Participant> findInConversation(SqlConnection c, UUID conversationId, UUID id) {
     return c.preparedQuery(IN_CONVERSATION)
         .execute(Tuple.of(id, conversationId))
         .map(found -> SqlValues.first(found, rows::of));
   }
 
   /** Participants of many conversations in one query, in creation order. */
-  public Uni<List<ParticipantEntity>> listFor(SqlConnection c, Collection<UUID> conversationIds) {
+  public Uni<List<Participant>> listFor(SqlConnection c, Collection<UUID> conversationIds) {
     if (conversationIds.isEmpty()) {
       return Uni.createFrom().item(List.of());
     }
@@ -67,7 +66,7 @@ public class ParticipantRepository implements PanacheRepositoryBase<ParticipantE
   }
 
   /** Oldest first (creation order), keyset-paged on the time-ordered id. */
-  public Uni<List<ParticipantEntity>> page(SqlConnection c, UUID conversationId, PageQuery query) {
+  public Uni<List<Participant>> page(SqlConnection c, UUID conversationId, PageQuery query) {
     String sql = SELECT + " where conversation_id = $1";
     Tuple params = Tuple.of(conversationId);
     if (query.boundary() != null) {
@@ -81,7 +80,7 @@ public class ParticipantRepository implements PanacheRepositoryBase<ParticipantE
   }
 
   /** Inserts new participants with one statement, whatever their number. */
-  public Uni<Void> insert(SqlConnection c, List<ParticipantEntity> added) {
+  public Uni<Void> insert(SqlConnection c, List<Participant> added) {
     if (added.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
@@ -100,7 +99,7 @@ public class ParticipantRepository implements PanacheRepositoryBase<ParticipantE
   }
 
   /** Writes what a PUT can change of a participant. */
-  public Uni<Void> update(SqlConnection c, ParticipantEntity p) {
+  public Uni<Void> update(SqlConnection c, Participant p) {
     Object[] values = {
       p.id,
       p.name,
@@ -117,18 +116,7 @@ public class ParticipantRepository implements PanacheRepositoryBase<ParticipantE
   }
 
   private static <T> T[] column(
-      List<ParticipantEntity> added, Function<ParticipantEntity, T> value, IntFunction<T[]> array) {
+      List<Participant> added, Function<Participant, T> value, IntFunction<T[]> array) {
     return added.stream().map(value).toArray(array);
-  }
-
-  /**
-   * {@link #listFor(SqlConnection, Collection)} in a Hibernate session, for the actions until they
-   * run on the SQL client too.
-   */
-  public Uni<List<ParticipantEntity>> listFor(Collection<UUID> conversationIds) {
-    if (conversationIds.isEmpty()) {
-      return Uni.createFrom().item(List.of());
-    }
-    return list("conversationId in ?1 order by id", conversationIds);
   }
 }

@@ -20,7 +20,7 @@ public record ParticipantResponse(
     Instant createdAt,
     Instant updatedAt) {
 
-  public static ParticipantResponse of(ParticipantEntity e) {
+  public static ParticipantResponse of(Participant e) {
     return new ParticipantResponse(
         ResourceType.PARTICIPANT.format(e.id),
         ResourceType.CONVERSATION.format(e.conversationId),

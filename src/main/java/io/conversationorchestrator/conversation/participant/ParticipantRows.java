@@ -8,9 +8,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Participant rows read with the reactive SQL client, as unmanaged {@link ParticipantEntity}
- * objects for {@link ParticipantResponse#of}; the contact document is read with the application's
- * {@link ObjectMapper} (leniently: the service wrote it), as {@link
+ * Participant rows read with the reactive SQL client, as unmanaged {@link Participant} objects for
+ * {@link ParticipantResponse#of}; the contact document is read with the application's {@link
+ * ObjectMapper} (leniently: the service wrote it), as {@link
  * io.conversationorchestrator.conversation.ConversationRows} reads a conversation's.
  */
 @ApplicationScoped
@@ -27,8 +27,8 @@ public class ParticipantRows {
   }
 
   /** A row of {@link #COLUMNS}. */
-  public ParticipantEntity of(Row row) {
-    ParticipantEntity p = new ParticipantEntity();
+  public Participant of(Row row) {
+    Participant p = new Participant();
     p.id = row.getUUID("id");
     p.conversationId = row.getUUID("conversation_id");
     p.accountSid = row.getString("account_sid");

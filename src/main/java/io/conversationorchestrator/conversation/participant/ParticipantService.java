@@ -4,7 +4,7 @@ import io.conversationorchestrator.api.ApiException;
 import io.conversationorchestrator.api.ResourceType;
 import io.conversationorchestrator.api.paging.Page;
 import io.conversationorchestrator.api.paging.PageQuery;
-import io.conversationorchestrator.conversation.ConversationEntity;
+import io.conversationorchestrator.conversation.Conversation;
 import io.conversationorchestrator.conversation.OpenConversations;
 import io.conversationorchestrator.events.EventType;
 import io.conversationorchestrator.events.Outbox;
@@ -52,8 +52,7 @@ public class ParticipantService {
    * Adds a participant to a conversation the caller has locked and found open, in the caller's
    * transaction, with its PARTICIPANT_ADDED event (a communication adds its unknown addresses so).
    */
-  public Uni<ParticipantEntity> addTo(
-      SqlConnection c, ConversationEntity conversation, ParticipantBody body) {
+  public Uni<Participant> addTo(SqlConnection c, Conversation conversation, ParticipantBody body) {
     return factory
         .create(
             c, conversation.accountSid, conversation.id, store(conversation), body, Time.now(), "")
@@ -108,16 +107,14 @@ public class ParticipantService {
                 .map(page -> page.map(ParticipantResponse::of)));
   }
 
-  private Uni<ParticipantResponse> emit(
-      SqlConnection c, EventType type, ParticipantEntity participant) {
+  private Uni<ParticipantResponse> emit(SqlConnection c, EventType type, Participant participant) {
     ParticipantResponse response = ParticipantResponse.of(participant);
     return outbox
         .append(c, type, response.conversationId(), response.id(), participant.accountSid, response)
         .replaceWith(response);
   }
 
-  private Uni<ParticipantEntity> owned(
-      SqlConnection c, ConversationEntity conversation, String id) {
+  private Uni<Participant> owned(SqlConnection c, Conversation conversation, String id) {
     UUID uuid = ResourceType.PARTICIPANT.parseOrNotFound(id);
     return participants
         .findInConversation(c, conversation.id, uuid)
@@ -126,7 +123,7 @@ public class ParticipantService {
         .failWith(() -> ApiException.notFound(ResourceType.PARTICIPANT, id));
   }
 
-  private static String store(ConversationEntity conversation) {
+  private static String store(Conversation conversation) {
     return conversation.configuration.memoryStoreId();
   }
 }

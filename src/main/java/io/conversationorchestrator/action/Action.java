@@ -7,7 +7,7 @@ import java.util.UUID;
  * An action row as {@link ActionRepository} reads and writes it with the reactive SQL client; the
  * documents ({@code request}, {@code related}) are jsonb columns.
  */
-public class ActionEntity {
+public class Action {
   public UUID id;
   public String accountSid;
   public UUID conversationId;

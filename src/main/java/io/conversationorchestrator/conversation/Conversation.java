@@ -7,43 +7,33 @@ import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
 import io.conversationorchestrator.conversation.lifecycle.PendingResponse;
 import io.conversationorchestrator.conversation.lifecycle.Schedule;
 import io.conversationorchestrator.conversation.lifecycle.Timeline;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
-@Entity
-@Table(name = "conversation")
-public class ConversationEntity {
-  @Id public UUID id;
+/**
+ * A conversation row as the data plane reads and writes it with the reactive SQL client ({@link
+ * ConversationRepository}, {@link ConversationRows}); a plain object, not a Hibernate entity.
+ */
+public class Conversation {
+  public UUID id;
   public String accountSid;
 
   /** Null for a conversation created with an inline configuration. */
   public UUID configurationId;
 
-  @Enumerated(EnumType.STRING)
   public ConversationStatus status;
 
   public String name;
 
-  @JdbcTypeCode(SqlTypes.JSON)
   public Map<String, String> metadata;
 
-  @JdbcTypeCode(SqlTypes.JSON)
   public ConversationConfiguration configuration;
 
   /** Channel name → ISO instant of that channel's last activity. */
-  @JdbcTypeCode(SqlTypes.JSON)
   public Map<String, String> channelActivity;
 
   /** {@link GroupingScope#inline()} of an inline-configured conversation, else null. */
@@ -86,11 +76,7 @@ public class ConversationEntity {
 
   public Instant createdAt;
 
-  /**
-   * When it became CLOSED: written by the database (a trigger, V9), never by Hibernate. Mapped so
-   * that {@code select *} native queries map every column they read.
-   */
-  @Column(insertable = false, updatable = false)
+  /** When it became CLOSED: written by the database (a trigger, V9). */
   public Instant closedAt;
 
   public Instant updatedAt;

@@ -21,7 +21,7 @@ if [[ ${1:-} == -n ]]; then
 fi
 variants=("$@")
 if ((${#variants[@]} == 0)); then
-  variants=("default=")
+  variants=("default=$(bash deployment/run-local.sh --print-java-opts)")
 fi
 settle=${STARTUP_SETTLE:-15}
 port=${BENCH_HTTP_PORT:-18150}

@@ -11,6 +11,18 @@ if [[ -z ${RUN_LOCAL_SIGINT_RESTORED:-} ]] && env --default-signal=INT true 2>/d
 fi
 cd "$(dirname "$0")/.."
 
+# The service's JVM options, as in the image (pom.xml's Jib JAVA_TOOL_OPTIONS, deployment/Dockerfile)
+# and sized like a pod of k8s/base: heap 75% of its 768 MiB memory limit, and the serial collector,
+# which the JVM picks there by itself (one CPU). Without MaxRAM the heap would follow this machine's
+# RAM, and G1's own structures alone take ~40 MiB: idle RSS ~330 MiB instead of ~280 (bench/startup.sh).
+# SERVICE_JAVA_OPTS replaces them; --print-java-opts prints them.
+service_java_opts=${SERVICE_JAVA_OPTS--XX:MaxRAM=768m -XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
+if [[ ${1:-} == --print-java-opts ]]; then
+  echo "$service_java_opts"
+  exit 0
+fi
+export LOCAL_STACK_JAVA_OPTS=$service_java_opts
+
 classpath_file=target/local-stack.classpath
 # (Re)build when the jar or the launcher's classpath is missing or any source is newer (the
 # benchmarks in src/bench are built by bench/stack.sh).

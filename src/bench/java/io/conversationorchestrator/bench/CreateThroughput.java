@@ -715,7 +715,8 @@ public class CreateThroughput {
     foot.append(
         String.format(
             "%nThe issue sets no target for the footprint; the RSS peak under load is %.1f%% of the"
-                + " machine's %,d MiB (JVM defaults: java -jar quarkus-run.jar, no -Xmx).%n",
+                + " machine's %,d MiB (deployment/run-local.sh's JVM options: sized as in a pod of"
+                + " k8s/base, 576 MiB heap at most, serial collector).%n",
             100 * footprint.getOrDefault("rss_load_peak_mib", 0.0) / memMib, memMib));
 
     System.out.print("\n" + create + "\n" + foot);

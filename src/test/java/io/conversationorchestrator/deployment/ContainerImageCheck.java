@@ -96,6 +96,7 @@ class ContainerImageCheck {
     assertThat(env("JAVA_TOOL_OPTIONS"))
         .contains(
             "-XX:MaxRAMPercentage=75",
+            "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError",
             "-Djava.io.tmpdir=/tmp",
             "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");

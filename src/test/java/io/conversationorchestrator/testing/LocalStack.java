@@ -1,5 +1,7 @@
 package io.conversationorchestrator.testing;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +19,11 @@ import java.util.concurrent.TimeUnit;
  * listen on 15432 and 19092 when free. Either is skipped when configured through the same
  * environment variables the application reads. On SIGINT/SIGTERM it stops the application, then
  * Kafka, then PostgreSQL.
+ *
+ * <p>With {@code LOCAL_STACK_SERVICE=none} it starts only PostgreSQL and Kafka, writes the
+ * service's environment to {@code service.env} in the data directory (for {@code bench/startup.sh},
+ * which starts the service itself many times) and waits for the signal. {@code
+ * LOCAL_STACK_JAVA_OPTS} holds the service JVM's options (run-local.sh sets the defaults).
  */
 public final class LocalStack {
   private static final int POSTGRES_PORT = 15432;
@@ -59,9 +66,17 @@ public final class LocalStack {
     Map<String, String> env = ServiceEnvironment.of(postgres, kafka);
     DEV_DEFAULTS.forEach((name, value) -> env.put(name, System.getenv().getOrDefault(name, value)));
     printSummary(postgres, kafka, env);
+    if ("none".equals(System.getenv("LOCAL_STACK_SERVICE"))) {
+      writeEnvironment(env);
+      Thread.currentThread().join(); // until SIGINT/SIGTERM; the closer stops Kafka and PostgreSQL
+    }
 
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java")); // this JVM's java
+    String javaOpts = System.getenv().getOrDefault("LOCAL_STACK_JAVA_OPTS", "").strip();
+    if (!javaOpts.isEmpty()) {
+      command.addAll(List.of(javaOpts.split("\\s+")));
+    }
     command.addAll(List.of("-jar", APP_JAR));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
@@ -78,6 +93,16 @@ public final class LocalStack {
     if (!app.waitFor(30, TimeUnit.SECONDS)) {
       app.destroyForcibly().waitFor();
     }
+  }
+
+  /** NAME='value' lines, for a shell to source. */
+  private static void writeEnvironment(Map<String, String> env) throws IOException {
+    StringBuilder lines = new StringBuilder();
+    env.forEach(
+        (name, value) ->
+            lines.append(name).append("='").append(value.replace("'", "'\\''")).append("'\n"));
+    Files.writeString(DATA.resolve("service.env"), lines);
+    System.out.println("Service environment in " + DATA.resolve("service.env"));
   }
 
   private static void printSummary(

@@ -539,11 +539,17 @@ public class LifecycleSweep {
   void insertEvents(Connection c, List<UUID> ids, OffsetDateTime now) throws SQLException {
     try (PreparedStatement i =
         c.prepareStatement(
-            "insert into bench_outbox_event (id, stream, message_key,"
-                + " event_type, account_sid, subject, payload, created_at) select id, stream, message_key, event_type,"
-                + " account_sid, subject, cast(payload as jsonb), ? from unnest(?::uuid[], ?::text[], ?::text[],"
-                + " ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality as e (id, stream, message_key,"
-                + " event_type, account_sid, subject, payload, n) order by n")) {
+            // the outbox rows and, in the same statement, their status history (V15)
+            "with e as (select *, cast(? as timestamptz) as created_at from unnest(?::uuid[],"
+                + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality"
+                + " as u (id, stream, message_key, event_type, account_sid, subject, payload, n)),"
+                + " appended as (insert into bench_outbox_event (id, stream, message_key, event_type,"
+                + " account_sid, subject, payload, created_at) select id, stream, message_key,"
+                + " event_type, account_sid, subject, cast(payload as json), created_at from e"
+                + " order by n) insert into conversation_status_change (account_sid,"
+                + " conversation_id, previous_status, status, reason, changed_at) select"
+                + " account_sid, message_key, 'ACTIVE', 'INACTIVE', 'INACTIVITY_TIMEOUT', created_at"
+                + " from e order by n")) {
       int count = ids.size();
       Object[] keys = ids.stream().map(UUID::toString).toArray();
       i.setObject(1, now);

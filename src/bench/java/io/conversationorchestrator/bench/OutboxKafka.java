@@ -400,7 +400,7 @@ public class OutboxKafka {
         db.prepareStatement(
             """
         with sample as (select cast(? as text[]) as types, cast(? as text[]) as subjects,
-            cast(cast(? as text[]) as jsonb[]) as payloads)
+            cast(cast(? as text[]) as json[]) as payloads)
         insert into outbox_event (id, stream, message_key, event_type, account_sid, subject, payload, created_at, shard)
         select cast(lpad(to_hex(?), 8, '0') || '-0000-7000-8000-' || lpad(to_hex(i), 12, '0') as uuid),
           'CONVERSATIONS', key, types[e + 1], ?, coalesce(subjects[e + 1], key), payloads[e + 1], now(),

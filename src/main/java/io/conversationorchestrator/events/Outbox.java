@@ -26,21 +26,29 @@ import java.util.function.IntFunction;
  */
 @ApplicationScoped
 public class Outbox {
-  // One array per column: a fixed statement of ten parameters however many events (a parameter
-  // per value costs Hibernate and PostgreSQL more than the insert). WITH ORDINALITY keeps list
-  // order. The shard (%s): a hash of the key modulo the shard count, the expression the relay
-  // re-shards with (OutboxShards), so every event of a conversation is in one shard. Written with
-  // Hibernate's ? placeholders; the reactive client's copy of it numbers them ($1...), so both
-  // paths insert the same rows with the same parameters.
+  // One array per column: a fixed statement of thirteen parameters however many events (a parameter
+  // per value costs PostgreSQL more than the insert). WITH ORDINALITY keeps list order. The shard
+  // (%s): a hash of the key modulo the shard count, the expression the relay re-shards with
+  // (OutboxShards), so every event of a conversation is in one shard. The same statement records
+  // conversations' status changes in their history (V15). Written with Hibernate's ? placeholders;
+  // the reactive client's copy of it numbers them ($1...), so both paths insert the same rows.
   private static final String INSERT =
-      "insert into outbox_event (id, stream, message_key, event_type, account_sid, subject,"
-          + " payload, traceparent, callbacks, created_at, shard) select id, stream, message_key,"
-          + " event_type, account_sid, subject, cast(payload as jsonb), traceparent, callbacks,"
-          + " cast(cast(? as text) as timestamptz), %s"
+      "with e as (select id, stream, message_key, event_type, account_sid, subject, payload,"
+          + " traceparent, callbacks, previous_status, status, reason, n,"
+          + " cast(cast(? as text) as timestamptz) as created_at"
           + " from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]),"
           + " cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),"
-          + " cast(? as text[]), cast(? as text[])) with ordinality as e (id, stream, message_key,"
-          + " event_type, account_sid, subject, payload, traceparent, callbacks, n) order by n";
+          + " cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),"
+          + " cast(? as text[])) with ordinality as u (id, stream, message_key, event_type,"
+          + " account_sid, subject, payload, traceparent, callbacks, previous_status, status,"
+          + " reason, n)), appended as (insert into outbox_event (id, stream, message_key,"
+          + " event_type, account_sid, subject, payload, traceparent, callbacks, created_at, shard)"
+          + " select id, stream, message_key, event_type, account_sid, subject,"
+          + " cast(payload as json), traceparent, callbacks, created_at, %s from e order by n)"
+          + " insert into conversation_status_change (account_sid, conversation_id,"
+          + " previous_status, status, reason, changed_at) select account_sid, message_key,"
+          + " previous_status, status, reason, created_at from e where status is not null"
+          + " order by n";
 
   private final ObjectMapper json;
   private final Traces traces;
@@ -142,8 +150,24 @@ public class Outbox {
       column(events, PendingEvent::subject, String[]::new),
       column(events, e -> serialize(payload(e, now)), String[]::new),
       traceparents(events),
-      column(events, this::callbacks, String[]::new)
+      column(events, this::callbacks, String[]::new),
+      column(events, e -> history(e, StatusChange::previousStatus), String[]::new),
+      column(events, e -> history(e, StatusChange::status), String[]::new),
+      column(events, e -> history(e, StatusChange::reason), String[]::new)
     };
+  }
+
+  /**
+   * A value of the status history row an event adds: conversations' own status changes only (an
+   * action's event reports the action's status), and only changes from a status.
+   */
+  private static String history(PendingEvent e, Function<StatusChange, String> value) {
+    StatusChange change = e.change();
+    boolean recorded =
+        change != null
+            && change.previousStatus() != null
+            && e.type().name().startsWith("CONVERSATION_");
+    return recorded ? value.apply(change) : null;
   }
 
   /** A statement with PostgreSQL's numbered parameters ($1, $2, ...), the reactive client's. */

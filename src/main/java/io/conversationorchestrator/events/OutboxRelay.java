@@ -25,9 +25,14 @@ import java.util.stream.StreamSupport;
 public class OutboxRelay {
   private static final String LEASE =
       "select shard from relay_shard where shard = $1::int and owner = $2 for update skip locked";
+  // The shard as a range and in the sort key, so that only the (shard, seq) index serves the
+  // order: with "shard = $1 ... order by seq" PostgreSQL walked the sequence's primary key instead,
+  // through every other shard's rows and the dead rows of all relayed batches, which cost it 0.13
+  // CPU-ms per relayed event (26 s for 200,000 rows in 8 shards, 11 s this way).
   private static final String OLDEST =
       "select seq, id, stream, message_key, event_type, subject, cast(payload as text), created_at,"
-          + " traceparent, account_sid, callbacks from outbox_event where shard = $1::int order by seq limit $2::int";
+          + " traceparent, account_sid, callbacks from outbox_event"
+          + " where shard >= $1::int and shard <= $1::int order by shard, seq limit $2::int";
   private static final String DELETE = "delete from outbox_event where seq = any($1::bigint[])";
 
   private final Pool pool;

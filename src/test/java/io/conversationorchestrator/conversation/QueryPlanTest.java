@@ -63,6 +63,8 @@ class QueryPlanTest {
         "configuration_account_store_page | select * from configuration where account_sid = 'AC1'"
             + " and memory_store_id = 'm' order by id desc limit 51",
         "outbox_event_pkey | select * from outbox_event order by seq limit 500",
+        "outbox_event_shard_seq | select * from outbox_event where shard >= 3 and shard <= 3"
+            + " order by shard, seq limit 500",
       })
   void usesIndex(String indexes, String query) {
     String plan =

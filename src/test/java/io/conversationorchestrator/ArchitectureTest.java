@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.conversationorchestrator.account.CredentialVerifier;
+import io.conversationorchestrator.account.StoredCredentials;
 import io.conversationorchestrator.action.Action;
 import io.conversationorchestrator.action.ActionEvents;
 import io.conversationorchestrator.action.ActionRepository;
@@ -24,17 +26,22 @@ import io.conversationorchestrator.callback.Dispatcher;
 import io.conversationorchestrator.callback.EventIntake;
 import io.conversationorchestrator.callback.SigningKeys;
 import io.conversationorchestrator.configuration.ConfigurationRows;
+import io.conversationorchestrator.conversation.Conversation;
 import io.conversationorchestrator.conversation.ConversationEvents;
+import io.conversationorchestrator.conversation.ConversationRepository;
 import io.conversationorchestrator.conversation.ConversationRows;
 import io.conversationorchestrator.conversation.ConversationService;
 import io.conversationorchestrator.conversation.ConversationUpdates;
 import io.conversationorchestrator.conversation.OpenConversations;
+import io.conversationorchestrator.conversation.communication.Communication;
 import io.conversationorchestrator.conversation.communication.CommunicationRepository;
 import io.conversationorchestrator.conversation.communication.CommunicationRows;
 import io.conversationorchestrator.conversation.communication.CommunicationService;
 import io.conversationorchestrator.conversation.communication.ParticipantResolver;
 import io.conversationorchestrator.conversation.lifecycle.Sweeper;
+import io.conversationorchestrator.conversation.participant.Participant;
 import io.conversationorchestrator.conversation.participant.ParticipantFactory;
+import io.conversationorchestrator.conversation.participant.ParticipantRepository;
 import io.conversationorchestrator.conversation.participant.ParticipantRows;
 import io.conversationorchestrator.conversation.participant.ParticipantService;
 import io.conversationorchestrator.conversation.participant.ProfileResolver;
@@ -173,6 +180,14 @@ class ArchitectureTest {
     IngestionService.class,
     InboundConsumer.class,
     ConfigurationRows.class,
+    // rows and their repositories, credentials
+    Conversation.class,
+    Participant.class,
+    Communication.class,
+    ConversationRepository.class,
+    ParticipantRepository.class,
+    CredentialVerifier.class,
+    StoredCredentials.class,
     // actions
     ActionService.class,
     ActionResults.class,

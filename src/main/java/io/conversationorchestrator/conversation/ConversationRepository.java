@@ -16,9 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Conversation rows. The data plane reads and writes them with the reactive SQL client (methods
- * taking the transaction's {@link SqlConnection} first); the Hibernate methods left serve callers
- * not ported yet (callbacks, actions).
+ * Conversation rows, read and written with the reactive SQL client: every method takes the
+ * transaction's {@link SqlConnection} first.
  */
 @ApplicationScoped
 public class ConversationRepository {

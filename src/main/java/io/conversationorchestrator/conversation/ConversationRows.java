@@ -16,9 +16,8 @@ import java.util.Map;
  * Conversation rows read with the reactive SQL client, as unmanaged {@link Conversation} objects:
  * what {@link ConversationResponse#of}, {@link Conversation#timeline()} and {@link
  * Conversation#apply} work on. The JSON columns come as text and are read with the application's
- * {@link ObjectMapper}, as Hibernate reads them, so an event rendered from these objects is the one
- * rendered from a loaded entity. The snapshot is the service's own document: read leniently, so a
- * field a newer release adds never fails a sweep.
+ * {@link ObjectMapper}, which wrote them. The snapshot is the service's own document: read
+ * leniently, so a field a newer release adds never fails a sweep.
  */
 @ApplicationScoped
 public class ConversationRows {

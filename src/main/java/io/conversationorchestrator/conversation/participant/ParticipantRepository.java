@@ -15,9 +15,8 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
- * Participant rows. The data plane reads and writes them with the reactive SQL client (methods
- * taking the transaction's {@link SqlConnection} first); the Hibernate methods left serve callers
- * not ported yet (actions).
+ * Participant rows, read and written with the reactive SQL client: every method takes the
+ * transaction's {@link SqlConnection} first.
  */
 @ApplicationScoped
 public class ParticipantRepository {

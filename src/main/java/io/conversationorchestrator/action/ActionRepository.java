@@ -3,7 +3,6 @@ package io.conversationorchestrator.action;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.conversationorchestrator.api.paging.PageQuery;
-import io.conversationorchestrator.conversation.ConversationRows;
 import io.conversationorchestrator.json.StrictJson;
 import io.conversationorchestrator.platform.SqlValues;
 import io.smallrye.mutiny.Uni;
@@ -148,13 +147,13 @@ public class ActionRepository {
     a.conversationId = row.getUUID("conversation_id");
     a.type = ActionType.valueOf(row.getString("type"));
     a.status = ActionStatus.valueOf(row.getString("status"));
-    a.request = ConversationRows.read(request, row.getString("request"));
-    a.related = ConversationRows.read(related, row.getString("related"));
+    a.request = SqlValues.read(request, row.getString("request"));
+    a.related = SqlValues.read(related, row.getString("related"));
     a.failureReason = row.getString("failure_reason");
-    a.expiresAt = ConversationRows.instant(row, "expires_at");
-    a.createdAt = ConversationRows.instant(row, "created_at");
-    a.updatedAt = ConversationRows.instant(row, "updated_at");
-    a.completedAt = ConversationRows.instant(row, "completed_at");
+    a.expiresAt = SqlValues.instant(row, "expires_at");
+    a.createdAt = SqlValues.instant(row, "created_at");
+    a.updatedAt = SqlValues.instant(row, "updated_at");
+    a.completedAt = SqlValues.instant(row, "completed_at");
     return a;
   }
 

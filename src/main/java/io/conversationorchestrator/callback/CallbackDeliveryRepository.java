@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.conversationorchestrator.api.ResourceType;
 import io.conversationorchestrator.api.paging.PageQuery;
 import io.conversationorchestrator.conversation.ConversationConfiguration;
-import io.conversationorchestrator.conversation.ConversationRows;
 import io.conversationorchestrator.json.StrictJson;
+import io.conversationorchestrator.platform.SqlValues;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -119,7 +119,7 @@ public class CallbackDeliveryRepository {
               Map<UUID, CallbackSource> byId = new HashMap<>();
               for (Row row : rows) {
                 ConversationConfiguration settings =
-                    ConversationRows.read(configuration, row.getString("configuration"));
+                    SqlValues.read(configuration, row.getString("configuration"));
                 byId.put(
                     row.getUUID("id"),
                     new CallbackSource(
@@ -144,9 +144,9 @@ public class CallbackDeliveryRepository {
         r.getString("url"),
         r.getString("method"),
         CallbackStatus.valueOf(r.getString("status")),
-        ConversationRows.<Attempts>read(attempts, r.getString("attempts")).attempts(),
-        ConversationRows.instant(r, "next_attempt_at"),
-        ConversationRows.instant(r, "created_at"),
-        ConversationRows.instant(r, "updated_at"));
+        SqlValues.<Attempts>read(attempts, r.getString("attempts")).attempts(),
+        SqlValues.instant(r, "next_attempt_at"),
+        SqlValues.instant(r, "created_at"),
+        SqlValues.instant(r, "updated_at"));
   }
 }

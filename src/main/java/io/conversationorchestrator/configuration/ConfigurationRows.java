@@ -1,12 +1,11 @@
 package io.conversationorchestrator.configuration;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.conversationorchestrator.json.StrictJson;
+import io.conversationorchestrator.platform.SqlValues;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
 
 /**
  * Configuration rows read with the reactive SQL client, as unmanaged {@link ConfigurationEntity}
@@ -37,22 +36,12 @@ public class ConfigurationRows {
     e.description = row.getString("description");
     e.groupingType = GroupingType.valueOf(row.getString("grouping_type"));
     e.memoryStoreId = row.getString("memory_store_id");
-    e.settings = read(row.getString("settings"));
+    e.settings = SqlValues.read(settings, row.getString("settings"));
     e.memoryExtractionEnabled = row.getBoolean("memory_extraction_enabled");
     e.v1BridgeServiceId = row.getString("v1_bridge_service_id");
     e.version = row.getLong("version");
-    OffsetDateTime created = row.getOffsetDateTime("created_at");
-    OffsetDateTime updated = row.getOffsetDateTime("updated_at");
-    e.createdAt = created == null ? null : created.toInstant();
-    e.updatedAt = updated == null ? null : updated.toInstant();
+    e.createdAt = SqlValues.instant(row, "created_at");
+    e.updatedAt = SqlValues.instant(row, "updated_at");
     return e;
-  }
-
-  private ConfigurationSettings read(String text) {
-    try {
-      return settings.readValue(text);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Unreadable settings column: " + e.getOriginalMessage(), e);
-    }
   }
 }

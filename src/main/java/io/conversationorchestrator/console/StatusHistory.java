@@ -1,12 +1,12 @@
 package io.conversationorchestrator.console;
 
+import io.conversationorchestrator.platform.SqlValues;
 import io.conversationorchestrator.platform.Transactions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,11 +42,10 @@ public class StatusHistory {
   }
 
   private static Change change(Row row) {
-    OffsetDateTime at = row.getOffsetDateTime("changed_at");
     return new Change(
         row.getString("previous_status"),
         row.getString("status"),
         row.getString("reason"),
-        at == null ? null : at.toInstant());
+        SqlValues.instant(row, "changed_at"));
   }
 }

@@ -1,15 +1,13 @@
 package io.conversationorchestrator.conversation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.conversationorchestrator.conversation.lifecycle.ConversationStatus;
 import io.conversationorchestrator.json.StrictJson;
+import io.conversationorchestrator.platform.SqlValues;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
@@ -52,42 +50,27 @@ public class ConversationRows {
     c.configurationId = row.getUUID("configuration_id");
     c.status = ConversationStatus.valueOf(row.getString("status"));
     c.name = row.getString("name");
-    c.metadata = read(textMap, row.getString("metadata"));
-    c.configuration = read(configuration, row.getString("configuration"));
-    c.channelActivity = read(textMap, row.getString("channel_activity"));
+    c.metadata = SqlValues.read(textMap, row.getString("metadata"));
+    c.configuration = SqlValues.read(configuration, row.getString("configuration"));
+    c.channelActivity = SqlValues.read(textMap, row.getString("channel_activity"));
     c.previousConversationId = row.getUUID("previous_conversation_id");
-    c.lastActivityAt = instant(row, "last_activity_at");
-    c.inactiveAt = instant(row, "inactive_at");
-    c.closesAt = instant(row, "closes_at");
-    c.nextTransitionAt = instant(row, "next_transition_at");
-    c.snoozedUntil = instant(row, "snoozed_until");
+    c.lastActivityAt = SqlValues.instant(row, "last_activity_at");
+    c.inactiveAt = SqlValues.instant(row, "inactive_at");
+    c.closesAt = SqlValues.instant(row, "closes_at");
+    c.nextTransitionAt = SqlValues.instant(row, "next_transition_at");
+    c.snoozedUntil = SqlValues.instant(row, "snoozed_until");
     c.wakeOnActivity = row.getBoolean("wake_on_activity");
-    c.closeWarningAt = instant(row, "close_warning_at");
-    c.closeWarnedFor = instant(row, "close_warned_for");
-    c.lastCustomerActivityAt = instant(row, "last_customer_activity_at");
-    c.lastAgentActivityAt = instant(row, "last_agent_activity_at");
+    c.closeWarningAt = SqlValues.instant(row, "close_warning_at");
+    c.closeWarnedFor = SqlValues.instant(row, "close_warned_for");
+    c.lastCustomerActivityAt = SqlValues.instant(row, "last_customer_activity_at");
+    c.lastAgentActivityAt = SqlValues.instant(row, "last_agent_activity_at");
     c.slaKind = row.getString("sla_kind");
     c.slaCommunicationId = row.getString("sla_communication_id");
-    c.slaSince = instant(row, "sla_since");
-    c.slaDueAt = instant(row, "sla_due_at");
+    c.slaSince = SqlValues.instant(row, "sla_since");
+    c.slaDueAt = SqlValues.instant(row, "sla_due_at");
     c.slaBreached = row.getBoolean("sla_breached");
-    c.createdAt = instant(row, "created_at");
-    c.updatedAt = instant(row, "updated_at");
+    c.createdAt = SqlValues.instant(row, "created_at");
+    c.updatedAt = SqlValues.instant(row, "updated_at");
     return c;
-  }
-
-  /** A timestamptz column as an instant; null stays null. */
-  public static Instant instant(Row row, String column) {
-    OffsetDateTime at = row.getOffsetDateTime(column);
-    return at == null ? null : at.toInstant();
-  }
-
-  /** A JSON column's text (never null in this schema) as the reader's type. */
-  public static <T> T read(ObjectReader reader, String text) {
-    try {
-      return reader.readValue(text);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Unreadable JSON column: " + e.getOriginalMessage(), e);
-    }
   }
 }

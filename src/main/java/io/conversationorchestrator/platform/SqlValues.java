@@ -2,6 +2,7 @@ package io.conversationorchestrator.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import java.time.Instant;
@@ -31,6 +32,21 @@ public final class SqlValues {
       return mapper.writeValueAsString(document);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Unwritable document: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** A timestamptz column as an instant; null stays null. */
+  public static Instant instant(Row row, String column) {
+    OffsetDateTime at = row.getOffsetDateTime(column);
+    return at == null ? null : at.toInstant();
+  }
+
+  /** A JSON column's text (never null in this schema) as the reader's type. */
+  public static <T> T read(ObjectReader reader, String text) {
+    try {
+      return reader.readValue(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable JSON column: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.conversationorchestrator.conversation.Channel;
 import io.conversationorchestrator.conversation.ConversationRows;
 import io.conversationorchestrator.json.StrictJson;
+import io.conversationorchestrator.platform.SqlValues;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,12 +35,12 @@ public class CommunicationRows {
     e.conversationId = row.getUUID("conversation_id");
     e.accountSid = row.getString("account_sid");
     e.channel = Channel.valueOf(row.getString("channel"));
-    e.body = ConversationRows.read(body, row.getString("body"));
+    e.body = SqlValues.read(body, row.getString("body"));
     e.channelId = row.getString("channel_id");
     e.resourceId = row.getString("resource_id");
-    e.occurredAt = ConversationRows.instant(row, "occurred_at");
-    e.createdAt = ConversationRows.instant(row, "created_at");
-    e.updatedAt = ConversationRows.instant(row, "updated_at");
+    e.occurredAt = SqlValues.instant(row, "occurred_at");
+    e.createdAt = SqlValues.instant(row, "created_at");
+    e.updatedAt = SqlValues.instant(row, "updated_at");
     return e;
   }
 }

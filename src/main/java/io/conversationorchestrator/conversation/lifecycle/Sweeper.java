@@ -9,6 +9,7 @@ import io.conversationorchestrator.events.EventType;
 import io.conversationorchestrator.events.Outbox;
 import io.conversationorchestrator.events.PendingEvent;
 import io.conversationorchestrator.events.StatusChange;
+import io.conversationorchestrator.platform.SqlValues;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -19,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -111,7 +111,7 @@ public class Sweeper {
     Instant now = null;
     List<Conversation> due = new ArrayList<>(claimed.size());
     for (Row row : claimed) {
-      now = ConversationRows.instant(row, "swept_at");
+      now = SqlValues.instant(row, "swept_at");
       due.add(conversations.of(row));
     }
     List<Moved> moved = new ArrayList<>();
@@ -193,11 +193,7 @@ public class Sweeper {
 
   private static OffsetDateTime[] times(
       List<Conversation> due, Function<Conversation, Instant> instant) {
-    return column(due, x -> at(instant.apply(x)), OffsetDateTime[]::new);
-  }
-
-  private static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    return column(due, x -> SqlValues.at(instant.apply(x)), OffsetDateTime[]::new);
   }
 
   private static <T> T[] column(

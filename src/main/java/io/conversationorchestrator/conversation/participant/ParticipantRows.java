@@ -2,8 +2,8 @@ package io.conversationorchestrator.conversation.participant;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.conversationorchestrator.conversation.ConversationRows;
 import io.conversationorchestrator.json.StrictJson;
+import io.conversationorchestrator.platform.SqlValues;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,9 +36,9 @@ public class ParticipantRows {
     String type = row.getString("type");
     p.type = type == null ? null : ParticipantType.valueOf(type);
     p.profileId = row.getUUID("profile_id");
-    p.contact = ConversationRows.read(contact, row.getString("contact"));
-    p.createdAt = ConversationRows.instant(row, "created_at");
-    p.updatedAt = ConversationRows.instant(row, "updated_at");
+    p.contact = SqlValues.read(contact, row.getString("contact"));
+    p.createdAt = SqlValues.instant(row, "created_at");
+    p.updatedAt = SqlValues.instant(row, "updated_at");
     return p;
   }
 }
